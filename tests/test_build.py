@@ -1,0 +1,254 @@
+"""Real `mkdocs build --strict` runs: pages, URLs, links and the JSON-LD read back with extruct."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import extruct
+import pytest
+
+from conftest import MINIMAL_AREA, ROOT, make_site, mkdocs_build, termsite
+
+BASE = "https://mini.termsite.example/"
+
+
+def jsonld_of(page: Path) -> dict[str, dict]:
+    """The page's JSON-LD nodes by @type, parsed by extruct as search engines' tools would."""
+    html = page.read_text(encoding="utf-8")
+    nodes = extruct.extract(html, syntaxes=["json-ld"], uniform=True)["json-ld"]
+    by_type = {node["@type"]: node for node in nodes}
+    assert len(by_type) == len(nodes), "one node per type on our pages"
+    return by_type
+
+
+def script_blocks(page: Path) -> list[str]:
+    return re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+
+
+def test_every_page_kind_is_generated(mini_site: Path) -> None:
+    for path in ["index.html", "area/index.html", "definition/index.html", "area/liquidation/index.html",
+                 "area/pricing/index.html", "definition/mark-price/index.html", "definition/index-price/index.html",
+                 "definition/margin-call/index.html"]:
+        assert (mini_site / path).is_file(), path
+
+
+def test_every_block_is_strict_json_in_the_head(mini_site: Path) -> None:
+    for page in mini_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        head = text[: text.index("</head>")]
+        for block in script_blocks(page):
+            assert block in head
+            node = json.loads(block, parse_constant=lambda c: pytest.fail(f"non-standard constant {c}"))
+            assert node["@context"] == "https://schema.org"
+            assert "<" not in block and ">" not in block and "&" not in block
+
+
+def test_area_page_jsonld(mini_site: Path) -> None:
+    nodes = jsonld_of(mini_site / "area/liquidation/index.html")
+    assert set(nodes) == {"BreadcrumbList", "FAQPage", "CollectionPage"}
+    url = BASE + "area/liquidation/"
+    assert nodes["BreadcrumbList"]["@id"] == url + "#breadcrumb"
+    assert [(i["position"], i["name"], i["item"]) for i in nodes["BreadcrumbList"]["itemListElement"]] == [
+        (1, "Home", BASE), (2, "Area", BASE + "area/"), (3, "Liquidation", url)]
+    assert nodes["FAQPage"]["mainEntity"] == [
+        {"@type": "Question", "name": "What is the Trigger of Liquidation?",
+         "acceptedAnswer": {"@type": "Answer", "text": "The mark price crossing the liquidation price."}},
+        {"@type": "Question", "name": "Who runs it?",
+         "acceptedAnswer": {"@type": "Answer", "text": "The exchange's risk engine, not a person."}},
+    ]
+    page = nodes["CollectionPage"]
+    assert (page["@id"], page["url"], page["headline"], page["description"]) == (
+        url, url, "Liquidation", "How positions are closed when margin runs out.")
+    assert page["publisher"] == {"@type": "Organization", "name": "Mini publisher"}
+    assert page["image"] == {"@type": "ImageObject", "url": BASE + "images/liquidation.svg", "width": 1200,
+                             "height": 630, "caption": "A falling price line meeting a threshold."}
+    mark, call = page["hasPart"]
+    assert mark == {
+        "@type": "Article", "@id": BASE + "definition/mark-price/", "url": BASE + "definition/mark-price/",
+        "headline": "Mark Price",
+        "description": "The fair reference price used to value positions & trigger liquidations.",
+        "datePublished": "2026-01-10T09:00:00+00:00", "dateModified": "2026-03-01T12:00:00+00:00",
+        "author": {"@type": "Person", "name": "Ana Example", "url": "https://mini.termsite.example/"},
+        "image": {"@type": "ImageObject", "url": BASE + "images/liquidation.svg", "width": 1200, "height": 630,
+                  "caption": "Mark price chart."},
+    }
+    assert (call["headline"], call["dateModified"]) == ("Margin Call", "2026-01-12T09:00:00+00:00")
+
+
+def test_area_page_shows_what_its_markup_says(mini_site: Path) -> None:
+    html = (mini_site / "area/liquidation/index.html").read_text(encoding="utf-8")
+    assert '<h3 id="faq-1">What is the Trigger of Liquidation?</h3>' in html
+    assert "The exchange&#39;s risk engine, not a person." in html or "The exchange's risk engine, not a person." in html
+    assert '<a href="../../definition/mark-price/" title="The fair reference price used to value positions &amp; ' \
+           'trigger liquidations.">Mark Price</a>' in html
+    assert html.index(">Mark Price</a>") < html.index(">Margin Call</a>")  # the area's explicit order
+
+
+def test_term_page_jsonld(mini_site: Path) -> None:
+    nodes = jsonld_of(mini_site / "definition/mark-price/index.html")
+    assert set(nodes) == {"BreadcrumbList", "Article", "DefinedTerm", "FAQPage"}
+    url = BASE + "definition/mark-price/"
+    assert [(i["position"], i["name"], i["item"]) for i in nodes["BreadcrumbList"]["itemListElement"]] == [
+        (1, "Home", BASE), (2, "Definition", BASE + "definition/"), (3, "Mark Price", url)]
+    article = nodes["Article"]
+    assert (article["@id"], article["mainEntityOfPage"], article["about"]) == (url, url, {"@id": url + "#term"})
+    assert article["publisher"] == {"@type": "Organization", "name": "Mini publisher"}
+    assert (article["datePublished"], article["dateModified"]) == ("2026-01-10T09:00:00+00:00",
+                                                                   "2026-03-01T12:00:00+00:00")
+    term = nodes["DefinedTerm"]
+    assert term == {
+        "@context": "https://schema.org", "@type": "DefinedTerm", "@id": url + "#term", "name": "Mark Price",
+        "description": "The fair reference price used to value positions & trigger liquidations.",
+        "alternateName": ["MP", "fair price"], "url": url,
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "@id": BASE + "definition/#glossary", "name": "Mini glossary"},
+    }
+    assert nodes["FAQPage"]["mainEntity"][0]["name"] == "Why not the last traded price?"
+
+
+def test_a_term_without_faq_has_no_faqpage(mini_site: Path) -> None:
+    assert set(jsonld_of(mini_site / "definition/index-price/index.html")) == {
+        "BreadcrumbList", "Article", "DefinedTerm"}
+
+
+def test_index_and_home_jsonld(mini_site: Path) -> None:
+    home = jsonld_of(mini_site / "index.html")
+    assert set(home) == {"WebSite", "Organization"}
+    assert home["WebSite"]["publisher"] == {"@id": BASE + "#organization"}
+    az = jsonld_of(mini_site / "definition/index.html")
+    term_set = az["DefinedTermSet"]
+    assert term_set["@id"] == BASE + "definition/#glossary"
+    assert [t["name"] for t in term_set["hasDefinedTerm"]] == ["Index Price", "Margin Call", "Mark Price"]
+    assert [t["url"] for t in term_set["hasDefinedTerm"]][0] == BASE + "definition/index-price/"
+    areas = jsonld_of(mini_site / "area/index.html")["CollectionPage"]
+    assert [(p["headline"], p["url"]) for p in areas["hasPart"]] == [
+        ("Liquidation", BASE + "area/liquidation/"), ("Pricing", BASE + "area/pricing/")]
+
+
+def test_term_page_links_everything_both_ways(mini_site: Path) -> None:
+    html = (mini_site / "definition/index-price/index.html").read_text(encoding="utf-8")
+    related = html[html.index('id="related"'):]
+    assert 'href="../mark-price/"' in related  # mark-price lists index-price as related
+    backlinks = html[html.index('id="referenced-by"'):]
+    assert 'href="../mark-price/"' in backlinks  # mark-price's body mentions the index price
+    area = html[html.index("termsite-areas"):]
+    assert 'href="../../area/pricing/"' in area
+
+
+def test_sharing_metadata(mini_site: Path) -> None:
+    html = (mini_site / "definition/mark-price/index.html").read_text(encoding="utf-8")
+    for tag in [
+        '<link rel="canonical" href="https://mini.termsite.example/definition/mark-price/">',
+        '<meta name="description" content="The fair reference price used to value positions &amp; trigger '
+        'liquidations.">',
+        '<meta property="og:title" content="Mark Price">',
+        '<meta property="og:type" content="article">',
+        '<meta property="og:url" content="https://mini.termsite.example/definition/mark-price/">',
+        '<meta property="og:image" content="https://mini.termsite.example/images/liquidation.svg">',
+        '<meta name="twitter:card" content="summary_large_image">',
+        "<title>Mark Price - Mini glossary</title>",
+    ]:
+        assert tag in html
+
+
+def test_nav_does_not_grow_with_terms(mini_site: Path) -> None:
+    html = (mini_site / "definition/mark-price/index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
+    assert "margin-call" not in nav and "index-price" not in nav
+
+
+def test_search_finds_terms_by_alias(mini_site: Path) -> None:
+    index = json.loads((mini_site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("definition/mark-price/"))
+    assert "fair price" in texts and "MP" in texts
+
+
+HOSTILE = "</script><script>alert(1)</script> <!-- x --> {{ jinja }} \u202e"
+
+
+def test_a_script_bearing_title_stays_inert(tmp_path: Path) -> None:
+    title = 'Evil </script><script>alert(1)</script> & "quotes" {{ jinja }}'
+    project = make_site(tmp_path, {
+        "areas/liquidation.yml": MINIMAL_AREA + 'faq:\n  - question: "Is </script> safe?"\n'
+                                                "    answer: Yes, <!-- it --> is & stays text.\n",
+        "terms/evil.yml": f"title: '{title}'\nsummary: 'A summary with </script> and <b>tags</b>.'\n"
+                          "areas: [liquidation]\naliases: ['<img src=x onerror=alert(1)>']\n"
+                          "body: |\n  Body </script><script>alert(2)</script> [x](javascript:alert(3)) {% raw %}\n",
+    })
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    for page in [project / "site/definition/evil/index.html", project / "site/area/liquidation/index.html",
+                 project / "site/definition/index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html and 'href="javascript' not in html
+        for block in script_blocks(page):
+            json.loads(block)
+    nodes = jsonld_of(project / "site/definition/evil/index.html")
+    assert nodes["DefinedTerm"]["name"] == title
+    assert nodes["DefinedTerm"]["alternateName"] == ["<img src=x onerror=alert(1)>"]
+    html = (project / "site/definition/evil/index.html").read_text(encoding="utf-8")
+    assert "Evil &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; {{ jinja }}" in html
+    assert "<title>Evil &lt;/script&gt;" in html
+
+
+def test_a_content_error_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {
+        "areas/liquidation.yml": MINIMAL_AREA,
+        "terms/mark-price.yml": "title: Mark Price\nsummary: S.\nareas: [liquidation]\n",
+    })
+    assert mkdocs_build(project).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "content/terms/mark-price.yml").write_text("title: Mark Price\nsummary: S.\nareas: [liquidaton]\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert ("content/terms/mark-price.yml:3:1: error[unknown-reference] areas: unknown area 'liquidaton' "
+            "(did you mean 'liquidation'?).") in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_failure_late_in_the_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA})
+    assert mkdocs_build(project).returncode == 0
+    before = sorted(p.relative_to(project) for p in (project / "site").rglob("*"))
+    # a hand-written page with a broken link: strict mode aborts after every page was written
+    (project / "docs/broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert sorted(p.relative_to(project) for p in (project / "site").rglob("*")) == before
+    assert not list(project.glob(".site.termsite-staging*"))
+
+
+def test_lint_reports_the_same_problem_without_a_traceback(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {
+        "areas/liquidation.yml": MINIMAL_AREA,
+        "terms/mark-price.yml": "title: Mark Price\nsummary: S.\nareas: [liquidaton]\n",
+    })
+    result = termsite(["lint"], project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/terms/mark-price.yml:3:1: error[unknown-reference] areas: unknown area 'liquidaton' "
+        "(did you mean 'liquidation'?).")
+    assert "Traceback" not in result.stderr
+
+
+def test_the_example_site_builds(tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = tmp_path / "site"
+    area = site / "area/financial-derivatives-liquidation/index.html"
+    nodes = jsonld_of(area)
+    questions = [q["name"] for q in nodes["FAQPage"]["mainEntity"]]
+    for aspect in ("Trigger", "Process", "Consequence"):
+        assert f"What is the {aspect} of Financial Derivatives Liquidation?" in questions
+    parts = [p["headline"] for p in nodes["CollectionPage"]["hasPart"]]
+    assert {"Margin Call Protocol Logic", "Bankruptcy Proceedings", "Intraday Liquidation"} <= set(parts)
+    terms = list((site / "definition").glob("*/index.html"))
+    areas = list((site / "area").glob("*/index.html"))
+    assert len(terms) >= 40 and len(areas) >= 5
+    assert shutil.which  # the site is self-contained: no staging folder is left beside it
+    assert not list(tmp_path.glob(".site.termsite-staging*"))

@@ -1,0 +1,238 @@
+"""The link graph: who links to whom, and the linked HTML of every Markdown field.
+
+Two kinds of link are made inside rendered fragments: explicit references
+(``[[slug]]`` and ``[[slug|text]]``) and automatic links on the first plain-text mention
+of another term's title or alias on a page. Both skip code; automatic links also skip
+existing links and headings, and never point a page at itself. Every link carries the
+target's summary as its ``title`` so that the theme can show it as a tooltip.
+
+Mentions are found with one Aho–Corasick automaton over every title and alias, so the
+cost grows with the length of the text, not with the number of terms.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+import ahocorasick
+
+from termsite.loader import REFERENCE_RE
+from termsite.markup import html_to_text, markdown_to_html
+from termsite.model import FaqEntry, Glossary, Term
+from termsite.settings import UrlScheme
+
+_TOKEN_RE = re.compile(r"(<[^>]*>)")
+_TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+# Inside these, text is not a place for automatic links; code is not even a place for references.
+_NO_AUTOLINK = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+_NO_REFERENCE = {"a", "code", "pre"}
+_VOID = {"br", "hr", "img"}
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _is_abbreviation(name: str) -> bool:
+    """ADL, OI, P&L: names whose case carries meaning, matched only as written."""
+    letters = [c for c in name if c.isalpha()]
+    return len(name) <= 8 and sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters[1:])
+
+
+class TermMatcher:
+    """Finds mentions of term names in (HTML-escaped) text."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        names: dict[str, list[tuple[str, str, bool]]] = {}
+        for term in terms:
+            for name in [term.title, *term.aliases]:
+                escaped = html.escape(name, quote=False)
+                names.setdefault(_fold(escaped), []).append((escaped, term.slug, _is_abbreviation(name)))
+        for key, entries in names.items():
+            self._automaton.add_word(key, (len(key), entries))
+        self._empty = not names
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Non-overlapping mentions as (start, end, slug), leftmost first, longest at each start."""
+        if self._empty:
+            return
+        folded = _fold(text)
+        candidates: list[tuple[int, int, str]] = []
+        for end_index, (length, entries) in self._automaton.iter(folded):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
+                continue
+            for written, slug, exact_case in entries:
+                if not exact_case or text[start:end] == written:
+                    candidates.append((start, end, slug))
+                    break
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        position = 0
+        for start, end, slug in candidates:
+            if start >= position:
+                yield start, end, slug
+                position = end
+
+
+def _fold(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters change length when lowered (İ); keep offsets aligned with the original.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass
+class LinkedFragment:
+    """A Markdown field rendered to HTML with its links made."""
+
+    html: str
+    text: str  # what a reader sees, for JSON-LD and search
+
+
+@dataclass
+class LinkedFaq:
+    question: str
+    answer: LinkedFragment
+
+
+@dataclass
+class EntryLinks:
+    """The linked content of one page, and the terms it links to."""
+
+    main: LinkedFragment
+    faq: list[LinkedFaq]
+    links_to: list[str] = field(default_factory=list)  # term slugs, in order of first link
+
+
+@dataclass
+class LinkGraph:
+    terms: dict[str, EntryLinks]
+    areas: dict[str, EntryLinks]
+    backlinks: dict[str, list[str]]  # term slug -> slugs of terms whose pages link to it
+    related: dict[str, list[str]]  # term slug -> related terms, both directions, own list first
+
+
+class PageLinker:
+    """Links the fragments of one page, so that each target is auto-linked once per page."""
+
+    def __init__(self, matcher: TermMatcher, glossary: Glossary, urls: UrlScheme, page_path: str,
+                 own_slug: str | None) -> None:
+        self.matcher = matcher
+        self.glossary = glossary
+        self.urls = urls
+        self.page_path = page_path
+        self.own_slug = own_slug
+        self.linked: list[str] = []
+        self._linked_set: set[str] = set()
+
+    def _anchor(self, slug: str, inner_html: str, css_class: str) -> str:
+        term = self.glossary.terms[slug]
+        href = self.urls.relative(self.page_path, self.urls.term(slug))
+        title = html.escape(term.summary, quote=True)
+        self._note(slug)
+        return f'<a href="{href}" class="{css_class}" title="{title}">{inner_html}</a>'
+
+    def _note(self, slug: str) -> None:
+        if slug not in self._linked_set:
+            self._linked_set.add(slug)
+            self.linked.append(slug)
+
+    def link(self, fragment: str) -> str:
+        parts = _TOKEN_RE.split(fragment)
+        open_tags: list[str] = []
+        for index, part in enumerate(parts):
+            if not part:
+                continue
+            if index % 2 == 1:  # a tag
+                match = _TAG_NAME_RE.match(part)
+                if match:
+                    closing, name = match.group(1), match.group(2).lower()
+                    if closing:
+                        if name in open_tags:
+                            del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
+                    elif name not in _VOID and not part.endswith("/>"):
+                        open_tags.append(name)
+                continue
+            parts[index] = self._link_text(part, references=not _NO_REFERENCE.intersection(open_tags),
+                                           mentions=not _NO_AUTOLINK.intersection(open_tags))
+        return "".join(parts)
+
+    def _link_text(self, text: str, *, references: bool, mentions: bool) -> str:
+        if not references:
+            return self._autolink(text) if mentions else text
+        out: list[str] = []
+        position = 0
+        for match in REFERENCE_RE.finditer(text):
+            before = text[position:match.start()]
+            out.append(self._autolink(before) if mentions else before)
+            out.append(self._reference(match))
+            position = match.end()
+        rest = text[position:]
+        out.append(self._autolink(rest) if mentions else rest)
+        return "".join(out)
+
+    def _reference(self, match: re.Match[str]) -> str:
+        slug = match.group(1).strip()
+        if slug not in self.glossary.terms:
+            return match.group(0)  # the loader has reported it; leave the text as written
+        label = match.group(2).strip() if match.group(2) else html.escape(self.glossary.terms[slug].title, quote=False)
+        return self._anchor(slug, label, "termsite-ref")
+
+    def _autolink(self, text: str) -> str:
+        out: list[str] = []
+        position = 0
+        for start, end, slug in self.matcher.find(text):
+            if slug == self.own_slug or slug in self._linked_set:
+                continue
+            out.append(text[position:start])
+            out.append(self._anchor(slug, text[start:end], "termsite-term"))
+            position = end
+        if not out:
+            return text
+        out.append(text[position:])
+        return "".join(out)
+
+    def fragment(self, markdown_text: str) -> LinkedFragment:
+        rendered = markdown_to_html(markdown_text)
+        return LinkedFragment(html=self.link(rendered), text=html_to_text(rendered))
+
+
+def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: str) -> EntryLinks:
+    main_fragment = linker.fragment(main)
+    linked_faq = [LinkedFaq(entry.question_for(subject), linker.fragment(entry.answer)) for entry in faq]
+    return EntryLinks(main=main_fragment, faq=linked_faq, links_to=linker.linked)
+
+
+def build_link_graph(glossary: Glossary, urls: UrlScheme,
+                     progress: Callable[[str], None] | None = None) -> LinkGraph:
+    matcher = TermMatcher(glossary.terms.values())
+    terms: dict[str, EntryLinks] = {}
+    backlinks: dict[str, list[str]] = {slug: [] for slug in glossary.terms}
+    for term in glossary.sorted_terms():
+        linker = PageLinker(matcher, glossary, urls, urls.term(term.slug), term.slug)
+        links = _entry_links(linker, term.body, term.faq, term.title)
+        terms[term.slug] = links
+        for target in links.links_to:
+            backlinks[target].append(term.slug)
+    areas: dict[str, EntryLinks] = {}
+    for area in glossary.sorted_areas():
+        linker = PageLinker(matcher, glossary, urls, urls.area(area.slug), None)
+        areas[area.slug] = _entry_links(linker, area.intro, area.faq, area.title)
+    return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=_related_both_ways(glossary))
+
+
+def _related_both_ways(glossary: Glossary) -> dict[str, list[str]]:
+    related: dict[str, list[str]] = {slug: list(term.related) for slug, term in glossary.terms.items()}
+    for term in glossary.sorted_terms():
+        for other in term.related:
+            if term.slug not in related[other]:
+                related[other].append(term.slug)
+    return related
+

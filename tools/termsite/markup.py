@@ -1,0 +1,74 @@
+"""Markdown fields to safe HTML fragments, and fragments to plain text.
+
+The Markdown dialect is fixed here rather than taken from the site's configuration, so
+that what a contributor may write is the same on every site and can be documented:
+CommonMark-style paragraphs, emphasis, lists, links, images, headings, code, tables and
+block quotes. Raw HTML is not interpreted: it is shown as text. The result is then
+passed through an allow-list sanitizer (nh3), so that no URL scheme other than http,
+https and mailto, and no attribute that runs script, reaches a page even if the Markdown
+library has a bug.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "img", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub",
+    "dl", "dt", "dd",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align"},
+    "td": {"align"},
+    "ol": {"start"},
+    "code": {"class"},
+}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|pre|blockquote|tr|dd|dt)>|<br\s*/?>", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"], output_format="html")
+    # Raw HTML in a contributor's Markdown is shown as text, never passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+def markdown_to_html(text: str) -> str:
+    """Render one Markdown field to a sanitized HTML fragment."""
+    if not text.strip():
+        return ""
+    md = _converter()
+    md.reset()
+    rendered = md.convert(text)
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """The text a reader sees in a fragment, whitespace collapsed."""
+    spaced = _BLOCK_END_RE.sub(lambda m: m.group(0) + " ", fragment)
+    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub("", spaced))).strip()
+
+
+def markdown_to_text(text: str) -> str:
+    return html_to_text(markdown_to_html(text))

@@ -1,0 +1,58 @@
+"""Options of the ``termsite`` MkDocs plugin, validated like MkDocs' own."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class UrlPrefix(c.Type):
+    """A path prefix such as 'definition/': lowercase segments, ending in a slash."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        assert isinstance(value, str)
+        normalized = value.strip("/")
+        if not re.fullmatch(r"[a-z0-9]+([-_/][a-z0-9]+)*", normalized):
+            raise base.ValidationError(
+                f"'{value}' is not a usable URL prefix; use lowercase words separated by '-' or '/', like 'definition/'.")
+        return normalized + "/"
+
+
+class PublisherConfig(base.Config):
+    name = c.Optional(c.Type(str))  # the site_name when absent
+    url = c.Optional(c.URL())
+    logo = c.Optional(c.Type(str))
+
+
+class LabelsConfig(base.Config):
+    home = c.Type(str, default="Home")
+    area = c.Type(str, default="Area")
+    term = c.Type(str, default="Definition")
+    area_index_title = c.Type(str, default="Subject areas")
+    term_index_title = c.Type(str, default="Glossary A–Z")
+
+
+class TermsiteConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    templates_dir = c.Type(str, default="templates")
+    area_prefix = UrlPrefix(default="area/")
+    term_prefix = UrlPrefix(default="definition/")
+    default_author = c.Type(str, default="")
+    language = c.Type(str, default="en")
+    publisher = c.SubConfig(PublisherConfig)
+    labels = c.SubConfig(LabelsConfig)
+    # Options of `termsite check`, read by the checker; kept here so that one file configures the site.
+    check = c.Type(dict, default={})
+
+    def validate(self) -> tuple[list[Any], list[Any]]:
+        failed, warnings = super().validate()
+        if not failed and self.area_prefix == self.term_prefix:
+            failed.append(("term_prefix", base.ValidationError("area_prefix and term_prefix must differ.")))
+        return failed, warnings

@@ -1,0 +1,164 @@
+"""Event wiring of the ``termsite`` MkDocs plugin.
+
+Content is loaded and checked in ``on_config``, before MkDocs touches ``site_dir``, so a
+mistake in the YAML stops the build with every problem listed and the previous site in
+place. Pages are added in ``on_files`` as generated files and rendered in
+``on_page_content``; the theme override puts their JSON-LD and sharing metadata in the
+head. A ``mkdocs build`` writes into a staging folder that replaces ``site_dir`` only
+when the whole build succeeded.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from termsite.jsonld import serialize
+from termsite.loader import load_glossary
+from termsite.mkdocs_plugin.config import TermsiteConfig
+from termsite.pages import GeneratedPage, SiteBuilder
+from termsite.problems import ContentError
+from termsite.render import PageRenderer
+from termsite.settings import Labels, Publisher, SiteSettings
+
+log = logging.getLogger("mkdocs.plugins.termsite")
+
+# Generated pages that readers reach through the nav; the rest are reached through them.
+_NAV_KINDS = {"home", "area-index", "term-index"}
+
+
+class TermsitePlugin(BasePlugin[TermsiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = ""
+        self.pages: dict[str, GeneratedPage] = {}
+        self.renderer: PageRenderer | None = None
+        self.settings: SiteSettings | None = None
+        self.content_dir: Path | None = None
+        self.final_site_dir = ""
+        self.staging_dir = ""
+        self.build_ok = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.content_dir = base_dir / self.config.content_dir
+        self.settings = self._site_settings(config)
+        try:
+            glossary = load_glossary(self.content_dir, default_author=self.config.default_author)
+        except ContentError as error:
+            raise PluginError(error.report()) from None
+        self.renderer = PageRenderer(base_dir / self.config.templates_dir)
+        self.pages = {page.source_name: page for page in SiteBuilder(glossary, self.settings).pages()}
+        self._stage_site_dir(config)
+        return config
+
+    def _site_settings(self, config: MkDocsConfig) -> SiteSettings:
+        if not config.site_url:
+            raise PluginError("termsite needs 'site_url' in mkdocs.yml: JSON-LD and canonical links use absolute URLs.")
+        publisher = self.config.publisher
+        labels = self.config.labels
+        return SiteSettings(
+            site_url=config.site_url,
+            site_name=config.site_name,
+            publisher=Publisher(name=publisher.name or config.site_name, url=publisher.url or "",
+                                logo=publisher.logo or ""),
+            area_prefix=self.config.area_prefix,
+            term_prefix=self.config.term_prefix,
+            default_author=self.config.default_author,
+            language=self.config.language,
+            directory_urls=config.use_directory_urls,
+            labels=Labels(home=labels.home, area=labels.area, term=labels.term,
+                          area_index_title=labels.area_index_title, term_index_title=labels.term_index_title),
+        )
+
+    def _stage_site_dir(self, config: MkDocsConfig) -> None:
+        """Build into a sibling folder, so that a failed build leaves the published site as it was."""
+        if self.command != "build":
+            return
+        self.final_site_dir = config.site_dir
+        parent, name = os.path.split(os.path.abspath(config.site_dir))
+        self.staging_dir = os.path.join(parent, f".{name}.termsite-staging")
+        shutil.rmtree(self.staging_dir, ignore_errors=True)
+        config.site_dir = self.staging_dir
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.content_dir is not None:
+            server.watch(str(self.content_dir))
+        server.watch(str(Path(config.config_file_path).parent / self.config.templates_dir))
+        return server
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for source_name, page in self.pages.items():
+            if files.get_file_from_path(source_name) is not None:
+                log.info(f"termsite: {source_name} exists in docs_dir; it replaces the generated {page.kind} page.")
+                continue
+            inclusion = InclusionLevel.UNDEFINED if page.kind in _NAV_KINDS else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, source_name, content="", inclusion=inclusion))
+        return files
+
+    def _page(self, page: Page) -> GeneratedPage | None:
+        generated = self.pages.get(page.file.src_uri)
+        return generated if generated is not None and page.file.generated_by else None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._page(page)
+        if generated is None:
+            return markdown
+        # The theme inserts these unescaped, so they are stored HTML-escaped.
+        page.meta["title"] = html.escape(generated.title)
+        page.meta["description"] = html.escape(generated.description)
+        page.meta["termsite"] = {
+            "kind": generated.kind,
+            "og_type": generated.og_type,
+            "image": generated.image_url,
+            "image_alt": generated.image.caption if generated.image else "",
+            "jsonld": [serialize(node) for node in generated.jsonld],
+        }
+        return markdown
+
+    @event_priority(50)  # before other plugins read the content (search indexes it later)
+    def on_page_content(self, html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._page(page)
+        if generated is None or self.renderer is None:
+            return html_content
+        page.toc = get_toc([{"level": e.level, "id": e.id, "name": html.escape(e.title), "children": []}
+                            for e in generated.toc()])
+        return self.renderer.render(generated)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.build_ok = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.build_ok = False
+
+    def on_shutdown(self) -> None:
+        if not self.staging_dir:
+            return
+        staging, final = self.staging_dir, self.final_site_dir
+        self.staging_dir = ""
+        if not self.build_ok or not os.path.isdir(staging):
+            shutil.rmtree(staging, ignore_errors=True)
+            if os.path.isdir(final):
+                log.error(f"termsite: the build failed; {final} was left as it was.")
+            return
+        previous = staging + ".previous"
+        shutil.rmtree(previous, ignore_errors=True)
+        if os.path.exists(final):
+            os.rename(final, previous)
+        os.rename(staging, final)
+        shutil.rmtree(previous, ignore_errors=True)

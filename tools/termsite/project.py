@@ -1,0 +1,77 @@
+"""Reads a site's mkdocs.yml for the command-line tools, without importing MkDocs.
+
+Commands such as ``termsite lint`` and ``termsite check`` need the content folder, the
+site URL and the plugin's options; they read them here with a YAML loader that tolerates
+the tags (``!!python/name:...``, ``!ENV``) that mkdocs.yml files commonly carry, without
+ever constructing the objects those tags name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads any tag as the plain value under it."""
+
+
+def _untagged(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("", _untagged)
+
+
+@dataclass
+class ProjectConfig:
+    """What the command-line tools need from mkdocs.yml."""
+
+    root: Path
+    site_url: str = ""
+    site_name: str = ""
+    site_dir: str = "site"
+    options: dict[str, Any] = field(default_factory=dict)  # the termsite plugin's options
+    found: bool = False
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / str(self.options.get("content_dir", "content"))
+
+    @property
+    def default_author(self) -> str:
+        return str(self.options.get("default_author", ""))
+
+    @property
+    def area_prefix(self) -> str:
+        return str(self.options.get("area_prefix", "area/")).strip("/") + "/"
+
+    @property
+    def term_prefix(self) -> str:
+        return str(self.options.get("term_prefix", "definition/")).strip("/") + "/"
+
+
+def read_project(config_file: Path | str = "mkdocs.yml") -> ProjectConfig:
+    path = Path(config_file)
+    project = ProjectConfig(root=path.parent.resolve())
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return project
+    if not isinstance(data, dict):
+        return project
+    project.found = True
+    project.site_url = str(data.get("site_url") or "")
+    project.site_name = str(data.get("site_name") or "")
+    project.site_dir = str(data.get("site_dir") or "site")
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "termsite" in plugin:
+            project.options = plugin["termsite"] or {}
+    return project

@@ -1,0 +1,229 @@
+"""Strict, position-keeping YAML reading for content files.
+
+PyYAML's loaders silently keep the last of two duplicate keys, expand aliases without
+bound and build arbitrary objects from tags. Content arrives in pull requests from
+people we don't know, so we read the parser's event stream ourselves and build a small
+tree of :class:`YamlNode` that keeps every value's line and column, accepting only the
+safe subset: one document, no anchors or aliases, no explicit tags, unique keys, bounded
+depth and size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from termsite.problems import Problem
+
+try:  # libyaml's parser is several times faster; the pure-Python one behaves the same.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 16
+MAX_NODES = 200_000
+
+ScalarType = Literal["str", "int", "float", "bool", "null", "timestamp"]
+
+_RESOLVER = yaml.resolver.Resolver()
+_TAG_TYPES: dict[str, ScalarType] = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "timestamp",
+}
+_TAB_INDENT = re.compile(rb"^[ ]*\t", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class YamlNode:
+    """A YAML value with the 1-based line and column where it starts."""
+
+    kind: Literal["scalar", "sequence", "mapping"]
+    line: int
+    column: int
+    text: str = ""
+    scalar_type: ScalarType = "str"
+    style: str = ""  # the scalar's style: '' plain, "'" or '"' quoted, '|' literal, '>' folded
+    items: list[YamlNode] = field(default_factory=list)
+    # key -> (key node, value node); insertion order is the file's order.
+    entries: dict[str, tuple[YamlNode, YamlNode]] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        """Name this value's type the way a contributor thinks of it."""
+        if self.kind == "mapping":
+            return "a mapping (key: value pairs)"
+        if self.kind == "sequence":
+            return "a list"
+        return {
+            "str": "text",
+            "int": "a number",
+            "float": "a number",
+            "bool": "a yes/no value",
+            "null": "nothing (an empty value)",
+            "timestamp": "a date",
+        }[self.scalar_type]
+
+
+def read_yaml_file(path: Path, display_path: str) -> tuple[YamlNode | None, list[Problem]]:
+    """Read one content file. Returns the root node, or None and the problems."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display_path, 1, 1, "unreadable-file", f"cannot read the file: {exc.strerror}.")]
+    return parse_yaml_bytes(data, display_path)
+
+
+def parse_yaml_bytes(data: bytes, display_path: str) -> tuple[YamlNode | None, list[Problem]]:
+    def problem(line: int, column: int, code: str, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(display_path, line, column, code, message)]
+
+    if len(data) > MAX_FILE_BYTES:
+        return problem(1, 1, "file-too-large",
+                       f"the file is {len(data):,} bytes; content files are limited to {MAX_FILE_BYTES:,} bytes.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return problem(1, 1, "encoding",
+                       "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return problem(line, column, "encoding",
+                       f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8.")
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        return problem(line, 1, "encoding", "the file contains a NUL character; content files are plain text.")
+    tab = _TAB_INDENT.search(data)
+    if tab:
+        line = data.count(b"\n", 0, tab.start()) + 1
+        return problem(line, tab.end() - tab.start(), "yaml-tab",
+                       "a tab is used for indentation; YAML needs spaces.")
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return problem(1, 1, "empty-file", "the file has no content; expected a mapping of fields such as 'title:'.")
+    return _EventTreeBuilder(text, display_path).build()
+
+
+class _EventTreeBuilder:
+    """Builds YamlNode trees from the parser's events, refusing the unsafe parts of YAML."""
+
+    def __init__(self, text: str, display_path: str) -> None:
+        self.text = text
+        self.path = display_path
+
+    def _problem(self, mark: yaml.Mark | None, code: str, message: str) -> list[Problem]:
+        line = mark.line + 1 if mark is not None else 1
+        column = mark.column + 1 if mark is not None else 1
+        return [Problem(self.path, line, column, code, message)]
+
+    def build(self) -> tuple[YamlNode | None, list[Problem]]:
+        try:
+            return self._build()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = exc.problem or "invalid YAML"
+            context = f" {exc.context}" if exc.context else ""
+            return None, self._problem(mark, "yaml-syntax", f"YAML syntax error: {what}{context}.")
+        except yaml.YAMLError as exc:  # e.g. reader errors on special characters
+            return None, self._problem(None, "yaml-syntax", f"YAML syntax error: {exc}.")
+
+    def _build(self) -> tuple[YamlNode | None, list[Problem]]:
+        # Each stack frame: (node, pending key node or None)
+        stack: list[list] = []
+        root: YamlNode | None = None
+        documents = 0
+        nodes = 0
+        for event in yaml.parse(self.text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return None, self._problem(
+                        event.start_mark, "yaml-multiple-documents",
+                        "the file holds more than one YAML document ('---'); put one entry per file.")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                return None, self._problem(
+                    event.start_mark, "yaml-alias",
+                    f"the alias '*{event.anchor}' is not allowed; write the value out in full.")
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if event.anchor is not None:
+                    return None, self._problem(
+                        event.start_mark, "yaml-alias",
+                        f"the anchor '&{event.anchor}' is not allowed; content files use plain values only.")
+                if event.tag is not None:
+                    return None, self._problem(
+                        event.start_mark, "yaml-tag",
+                        f"the tag '{_short_tag(event.tag)}' is not allowed; content files use plain values only.")
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return None, self._problem(
+                        event.start_mark, "too-large",
+                        f"the file holds more than {MAX_NODES:,} values; split it or shorten it.")
+                if len(stack) >= MAX_DEPTH:
+                    return None, self._problem(
+                        event.start_mark, "too-deep",
+                        f"values are nested more than {MAX_DEPTH} levels deep; content fields are at most a few levels deep.")
+                mark = event.start_mark
+                if isinstance(event, yaml.ScalarEvent):
+                    node = YamlNode("scalar", mark.line + 1, mark.column + 1, text=event.value,
+                                    scalar_type=self._scalar_type(event), style=event.style or "")
+                elif isinstance(event, yaml.SequenceStartEvent):
+                    node = YamlNode("sequence", mark.line + 1, mark.column + 1)
+                else:
+                    node = YamlNode("mapping", mark.line + 1, mark.column + 1)
+                problems = self._attach(stack, node)
+                if problems:
+                    return None, problems
+                if root is None:
+                    root = node
+                if node.kind != "scalar":
+                    stack.append([node, None])
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+        if root is None:
+            return None, [Problem(self.path, 1, 1, "empty-file",
+                                  "the file has no content; expected a mapping of fields such as 'title:'.")]
+        return root, []
+
+    @staticmethod
+    def _scalar_type(event: yaml.ScalarEvent) -> ScalarType:
+        if not event.implicit[0]:  # quoted, or a block scalar: always text
+            return "str"
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+        return _TAG_TYPES.get(tag, "str")
+
+    def _attach(self, stack: list[list], node: YamlNode) -> list[Problem]:
+        if not stack:
+            return []
+        frame = stack[-1]
+        parent: YamlNode = frame[0]
+        if parent.kind == "sequence":
+            parent.items.append(node)
+            return []
+        key: YamlNode | None = frame[1]
+        if key is None:
+            if node.kind != "scalar":
+                return [Problem(self.path, node.line, node.column, "yaml-complex-key",
+                                "a key must be plain text, not a list or mapping.")]
+            frame[1] = node
+            return []
+        if key.text in parent.entries:
+            first = parent.entries[key.text][0]
+            return [Problem(self.path, key.line, key.column, "duplicate-key",
+                            f"the key '{key.text}' appears twice in the same mapping (first on line {first.line}); "
+                            "keep one.")]
+        parent.entries[key.text] = (key, node)
+        frame[1] = None
+        return []
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
