@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -39,25 +40,21 @@ def write_glossary(root: Path, files: dict[str, str]) -> Path:
     return content
 
 
-def make_site(root: Path, files: dict[str, str], *, extra_config: str = "") -> Path:
-    """A complete small site (mkdocs.yml + content) using the project's templates and overrides."""
+def make_site(root: Path, files: dict[str, str], *, plugin_options: dict | None = None,
+              site_url: str = "https://test.termsite.example/", extra_config: str = "") -> Path:
+    """A complete small site (mkdocs.yml + content) with termsite's packaged templates and overrides."""
     write_glossary(root, files)
     (root / "docs").mkdir(exist_ok=True)
+    plugin = "termsite" if plugin_options is None else {"termsite": plugin_options}
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: Test glossary
-        site_url: https://test.termsite.example/
+        site_url: {site_url}
         docs_dir: docs
         theme:
           name: material
-          custom_dir: {ROOT / 'site_overrides'}
-        nav:
-          - Home: index.md
-          - Areas: area/index.md
-          - A–Z: definition/index.md
         plugins:
           - search
-          - termsite:
-              templates_dir: {ROOT / 'templates'}
+          - {json.dumps(plugin)}
         """) + extra_config, encoding="utf-8")
     return root
 

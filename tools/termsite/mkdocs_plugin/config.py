@@ -41,7 +41,8 @@ class LabelsConfig(base.Config):
 
 class TermsiteConfig(base.Config):
     content_dir = c.Type(str, default="content")
-    templates_dir = c.Type(str, default="templates")
+    # Jinja2 templates of the generated pages; termsite's own when not set.
+    templates_dir = c.Optional(c.Type(str))
     area_prefix = UrlPrefix(default="area/")
     term_prefix = UrlPrefix(default="definition/")
     default_author = c.Type(str, default="")

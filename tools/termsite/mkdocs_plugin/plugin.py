@@ -14,6 +14,7 @@ import html
 import logging
 import os
 import shutil
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +63,30 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             glossary = load_glossary(self.content_dir, default_author=self.config.default_author)
         except ContentError as error:
             raise PluginError(error.report()) from None
-        self.renderer = PageRenderer(base_dir / self.config.templates_dir)
+        self.renderer = PageRenderer(self._templates_dir(base_dir))
+        self._add_theme_overrides(config)
         self.pages = {page.source_name: page for page in SiteBuilder(glossary, self.settings).pages()}
         self._stage_site_dir(config)
         return config
+
+    def _templates_dir(self, base_dir: Path) -> Path:
+        if self.config.templates_dir:
+            return base_dir / self.config.templates_dir
+        return Path(str(files("termsite.templates")))
+
+    @staticmethod
+    def _add_theme_overrides(config: MkDocsConfig) -> None:
+        """Put termsite's head partial in the theme, unless the site's custom_dir already has it.
+
+        Ours goes after the site's own custom_dir, so that a site can override any of it.
+        """
+        overrides = os.path.realpath(str(files("termsite.site_overrides")))
+        dirs = config.theme.dirs
+        if any(os.path.realpath(d) == overrides for d in dirs):
+            return
+        custom = config.theme.custom_dir
+        position = 1 if custom and os.path.realpath(dirs[0]) == os.path.realpath(custom) else 0
+        dirs.insert(position, overrides)
 
     def _site_settings(self, config: MkDocsConfig) -> SiteSettings:
         if not config.site_url:
@@ -99,7 +120,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
-        server.watch(str(Path(config.config_file_path).parent / self.config.templates_dir))
+        if self.config.templates_dir:
+            server.watch(str(Path(config.config_file_path).parent / self.config.templates_dir))
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -1,0 +1,5 @@
+import sys
+
+from termsite.cli import main
+
+sys.exit(main())
