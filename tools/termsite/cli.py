@@ -15,6 +15,7 @@ Command = Callable[[argparse.Namespace], int]
 COMMAND_MODULES = [
     "termsite.commands.lint",
     "termsite.commands.check",
+    "termsite.commands.synth",
 ]
 
 

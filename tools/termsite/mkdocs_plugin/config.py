@@ -49,6 +49,8 @@ class TermsiteConfig(base.Config):
     language = c.Type(str, default="en")
     publisher = c.SubConfig(PublisherConfig)
     labels = c.SubConfig(LabelsConfig)
+    # Render pages in two processes during `mkdocs build`: true, false, or "auto" (large sites).
+    parallel = c.Choice((True, False, "auto"), default="auto")
     # Options of `termsite check`, read by the checker; kept here so that one file configures the site.
     check = c.Type(dict, default={})
 

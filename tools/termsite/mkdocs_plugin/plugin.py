@@ -22,21 +22,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from termsite.jsonld import serialize
 from termsite.loader import load_glossary
+from termsite.mkdocs_plugin import parallel
 from termsite.mkdocs_plugin.config import TermsiteConfig
+from termsite.mkdocs_plugin.parallel import ForkedRenderer
 from termsite.pages import GeneratedPage, SiteBuilder
 from termsite.problems import ContentError
 from termsite.render import PageRenderer
+from termsite.search import search_documents
 from termsite.settings import Labels, Publisher, SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.termsite")
 
 # Generated pages that readers reach through the nav; the rest are reached through them.
 _NAV_KINDS = {"home", "area-index", "term-index"}
+# Below this many generated pages a second process costs more than it saves.
+PARALLEL_FROM_PAGES = 300
 
 
 class TermsitePlugin(BasePlugin[TermsiteConfig]):
@@ -45,12 +51,15 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
     def __init__(self) -> None:
         self.command = ""
         self.pages: dict[str, GeneratedPage] = {}
+        self.generated: set[str] = set()  # source names of the pages added to this build
         self.renderer: PageRenderer | None = None
         self.settings: SiteSettings | None = None
         self.content_dir: Path | None = None
         self.final_site_dir = ""
         self.staging_dir = ""
         self.build_ok = False
+        self.nav: Navigation | None = None
+        self.forked: ForkedRenderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -125,17 +134,18 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.generated = set()
         for source_name, page in self.pages.items():
             if files.get_file_from_path(source_name) is not None:
                 log.info(f"termsite: {source_name} exists in docs_dir; it replaces the generated {page.kind} page.")
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.kind in _NAV_KINDS else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, source_name, content="", inclusion=inclusion))
+            self.generated.add(source_name)
         return files
 
     def _page(self, page: Page) -> GeneratedPage | None:
-        generated = self.pages.get(page.file.src_uri)
-        return generated if generated is not None and page.file.generated_by else None
+        return self.pages.get(page.file.src_uri) if page.file.src_uri in self.generated else None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._page(page)
@@ -144,6 +154,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         # The theme inserts these unescaped, so they are stored HTML-escaped.
         page.meta["title"] = html.escape(generated.title)
         page.meta["description"] = html.escape(generated.description)
+        # Search gets compact documents from the model instead of the page's full text (see on_env).
+        page.meta["search"] = {"exclude": True}
         page.meta["termsite"] = {
             "kind": generated.kind,
             "og_type": generated.og_type,
@@ -162,11 +174,50 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
                             for e in generated.toc()])
         return self.renderer.render(generated)
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._add_search_documents(config, files)
+        if self._renders_in_parallel():
+            share = [files.get_file_from_path(source).page for source in sorted(self.generated)[1::2]]
+            self.forked = ForkedRenderer()
+            env = self.forked.start([page for page in share if page is not None], config, files, self.nav, env)
+        return env
+
+    def _renders_in_parallel(self) -> bool:
+        if self.command != "build" or not parallel.available() or self.nav is None:
+            return False
+        setting = self.config.parallel
+        return setting is True or (setting == "auto" and len(self.generated) >= PARALLEL_FROM_PAGES
+                                   and (os.cpu_count() or 1) > 1)
+
+    def _add_search_documents(self, config: MkDocsConfig, files: Files) -> None:
+        """Give mkdocs-material's search the compact documents of every generated page."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if entries is None:
+            return
+        for source_name in sorted(self.generated):
+            page = self.pages[source_name]
+            entries.extend(document.as_dict() for document in search_documents(page))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            forked.finish()
         self.build_ok = True
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_ok = False
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            try:
+                forked.finish()
+            except PluginError:
+                pass  # the build has already failed; its own error is the one to report
 
     def on_shutdown(self) -> None:
         if not self.staging_dir:
