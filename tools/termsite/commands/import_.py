@@ -1,0 +1,199 @@
+"""``termsite import SOURCE...``: content files from saved pages of an existing glossary site.
+
+Exit status: 0 when everything imported (or was already there), 1 when a source could not
+be read, a file conflicts with existing content or the result would not load, 2 for a
+usage mistake. Nothing is ever overwritten; see :mod:`termsite.importer.plan`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from typing import TYPE_CHECKING
+
+from termsite.fields import SLUG_RE
+from termsite.loader import display_path
+from termsite.project import ProjectConfig, read_project
+
+if TYPE_CHECKING:  # the importer loads bs4 and extruct: only when the command runs, not for `termsite --help`
+    from termsite.importer.plan import ImportPlan, PlannedFile
+    from termsite.importer.reading import Reading
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import", help="import saved pages of an existing glossary site as content files",
+        description="Read saved HTML pages (or their Markdown exports) of an existing glossary site, with their "
+                    "schema.org JSON-LD, and write area, term and author files in termsite's content format. "
+                    "Existing files are never overwritten: a difference is reported as a conflict.")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="a saved .html page, a Markdown export (.md), or a folder of them")
+    parser.add_argument("--content", metavar="DIR", help="the content folder to write into (default: from mkdocs.yml, "
+                                                         "else ./content)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--area", metavar="SLUG", default="",
+                        help="the area of imported terms whose pages do not say which area they belong to")
+    parser.add_argument("--dry-run", action="store_true", help="print the files that would be written, write nothing")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from termsite.importer.plan import ImportOptions, ImportStop, plan_import
+    from termsite.importer.reading import read_document
+    from termsite.importer.sources import NotAGlossaryPage, SourceError, expand_sources, read_source
+
+    if args.area and not SLUG_RE.match(args.area):
+        print(f"termsite import: error: --area '{args.area}' is not a slug; write it like 'order-matching'.",
+              file=sys.stderr)
+        return 2
+    project = read_project(args.config)
+    content_dir = Path(args.content) if args.content else project.content_dir
+    if content_dir.exists() and not content_dir.is_dir():
+        print(f"termsite import: error: {display_path(content_dir)} is not a folder.", file=sys.stderr)
+        return 2
+    same_site = content_dir.resolve() == project.content_dir.resolve()
+    options = ImportOptions(content_dir=content_dir, default_area=args.area,
+                            default_author=project.default_author if same_site else "")
+
+    paths, errors = expand_sources(args.sources)
+    named = {Path(source).resolve() for source in args.sources}
+    skipped: list[str] = []
+    readings: list[Reading] = []
+    for path in paths:
+        try:
+            readings.append(read_document(read_source(path)))
+        except NotAGlossaryPage as error:
+            # a home or index page found in a saved folder is expected; one named on purpose is a mistake
+            (errors if path.resolve() in named else skipped).append(str(error))
+        except SourceError as error:
+            errors.append(str(error))
+        except Exception as error:  # a parser failing on odd markup: name the page, not the stack
+            errors.append(f"{display_path(path)}: could not be read as a page ({type(error).__name__}: {error}).")
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    for note in skipped:
+        print(f"note: skipped {note}")
+    if not readings:
+        print("termsite import: nothing to import.", file=sys.stderr)
+        return 1
+    try:
+        plan = plan_import(readings, options)
+    except ImportStop as stop:
+        print(f"error: {stop}", file=sys.stderr)
+        return 1
+    for note in plan.notes:
+        print(f"note: {note}")
+    for error in plan.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if plan.errors:
+        print("termsite import: nothing was written.", file=sys.stderr)
+        return 1
+    if plan.problems:
+        for planned in plan.conflicts:
+            print(f"conflict {display_path(planned.path)}: {planned.detail}")
+        print("termsite import: the imported content would not load, so nothing was written:", file=sys.stderr)
+        for problem in plan.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    written = _dry_run(plan) if args.dry_run else _write(plan)
+    if written < 0:
+        return 1
+    _print_url_hint(readings, project if same_site else None)
+    if plan.hosted:
+        print(f"note: {len(plan.hosted)} image and author URL(s) point at the source site (such as "
+              f"{plan.hosted[0]}); they were kept, not downloaded: serve them from the new site at the same paths "
+              "(termsite check reports the missing ones as broken-internal-url).")
+    print(_summary(plan, args.dry_run))
+    return 1 if errors or plan.conflicts else 0
+
+
+def _dry_run(plan: ImportPlan) -> int:
+    for planned in plan.files:
+        if planned.action == "conflict":
+            print(f"conflict {display_path(planned.path)}: {planned.detail}")
+        elif planned.action == "unchanged":
+            print(f"unchanged {display_path(planned.path)}")
+        else:
+            verb = {"create": "create", "complete": "complete", "append": "add to"}[planned.action]
+            print(f"--- would {verb} {display_path(planned.path)}")
+            print(planned.text, end="" if planned.text.endswith("\n") else "\n")
+    return 0
+
+
+def _write(plan: ImportPlan) -> int:
+    from termsite.importer.writing import ChangedMeanwhile, write_atomically
+
+    # authors first, areas last: an interrupted import leaves references to files that exist where it can
+    order = {"authors": 0, "term": 1, "area": 2}
+    for planned in sorted(plan.files, key=lambda f: order[f.kind]):
+        shown = display_path(planned.path)
+        if planned.action == "conflict":
+            print(f"conflict {shown}: {planned.detail}")
+            continue
+        if planned.action == "unchanged":
+            print(f"unchanged {shown}")
+            continue
+        try:
+            write_atomically(planned.path, planned.final_text(), planned.expected)
+        except ChangedMeanwhile as error:
+            print(f"error: {error}", file=sys.stderr)
+            return -1
+        except OSError as error:
+            print(f"error: cannot write {shown} ({error.strerror or error}).", file=sys.stderr)
+            return -1
+        print(_done(planned, shown))
+    return 0
+
+
+def _done(planned: PlannedFile, shown: str) -> str:
+    if planned.action == "append":
+        return f"added {planned.detail} to {shown}"
+    if planned.action == "complete":
+        return f"completed {shown}"
+    return f"created {shown}"
+
+
+def _summary(plan: ImportPlan, dry_run: bool) -> str:
+    counts = {action: sum(1 for f in plan.files if f.action == action)
+              for action in ("create", "complete", "append", "unchanged", "conflict")}
+    verb = "would be " if dry_run else ""
+    parts = [f"{counts['create']} {verb}created", f"{counts['complete'] + counts['append']} {verb}updated",
+             f"{counts['unchanged']} unchanged", f"{counts['conflict']} conflict(s)"]
+    line = "termsite import: " + ", ".join(parts) + "."
+    if plan.stubs:
+        line += (f" {len(plan.stubs)} term(s) are known only from a listing and have no body: "
+                 "look for '# imported from a listing only' in them.")
+    return line
+
+
+def _print_url_hint(readings: list[Reading], project: ProjectConfig | None) -> None:
+    """Tell how to keep the source site's URLs, when mkdocs.yml does not already."""
+    if project is None or not project.found:
+        return
+    roots = {r.site_root for r in readings if r.site_root}
+    if len(roots) != 1:
+        return
+    root = roots.pop()
+    area_prefixes = {_prefix(r.area.url, root) for r in readings if r.area}
+    term_prefixes = {_prefix(t.url, root) for r in readings for t in r.terms}
+    wanted = {"site_url": root}
+    if len(area_prefixes) == 1:
+        wanted["area_prefix"] = area_prefixes.pop()
+    if len(term_prefixes) == 1:
+        wanted["term_prefix"] = term_prefixes.pop()
+    current = {"site_url": project.site_url.rstrip("/") + "/", "area_prefix": project.area_prefix,
+               "term_prefix": project.term_prefix}
+    different = {key: value for key, value in wanted.items() if value and current.get(key) != value}
+    if different:
+        settings = ", ".join(f"{key}: {value}" for key, value in different.items())
+        print(f"note: to keep the source site's URLs, set {settings} in mkdocs.yml "
+              "(area_prefix and term_prefix are options of the termsite plugin).")
+
+
+def _prefix(url: str, root: str) -> str:
+    path = urlsplit(url).path.strip("/")
+    parent = path.rsplit("/", 1)[0] if "/" in path else ""
+    return parent + "/" if parent and url.startswith(root) else ""
