@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve lint check clean
+.PHONY: install site test browser-test-deps serve lint check clean
+
+install: $(VENV)/.site-installed
 
 site: $(VENV)/.site-installed
 	$(BIN)/termsite lint
@@ -22,8 +24,17 @@ lint: $(VENV)/.site-installed
 check: site
 	$(BIN)/termsite check site/
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed browser-test-deps
 	$(BIN)/python -m pytest
+
+# What tests/browser needs besides Python packages: Debian's Chromium (Playwright drives it;
+# it downloads no browser of its own) and axe-core from npm, pinned by package-lock.json.
+browser-test-deps: tests/browser/node_modules/.installed
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver)
+
+tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	touch $@
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +45,7 @@ $(VENV)/.site-installed: $(VENV)/.created pyproject.toml constraints.txt
 	$(PIP) install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.test-installed: $(VENV)/.site-installed
+$(VENV)/.test-installed: $(VENV)/.site-installed pyproject.toml constraints.txt
 	$(PIP) install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 

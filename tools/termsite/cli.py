@@ -16,6 +16,12 @@ COMMAND_MODULES = [
     "termsite.commands.lint",
     "termsite.commands.check",
     "termsite.commands.synth",
+    "termsite.commands.new",
+    "termsite.commands.rename",
+    "termsite.commands.diff",
+    "termsite.commands.schema",
+    "termsite.commands.import_",
+    "termsite.commands.export",
 ]
 
 

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from termsite.problems import Problem, Severity
@@ -26,6 +26,18 @@ _DATETIME_NO_OFFSET_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(
 # Characters that reorder or hide text: harmless in a URL slug's absence, misleading in a title.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What an HTML parser reads as the start of a tag, an end tag or a comment. Plain text is
+# escaped wherever termsite writes it, but the theme does not keep it escaped: with
+# mkdocs-material's content.tooltips, a link's title attribute (a term's summary) and an
+# overflowing page title are inserted into the page as HTML. So plain text must not look
+# like markup at all; '<' followed by a space or a digit ('a < b', '<5%') stays allowed.
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+# Author keys, as authors.yml allows them (MapOf's default key pattern).
+KEY_PATTERN = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
+
+# What a site's schema may list as allowed values: "area" -> its area slugs, "author" -> author keys.
+# Editors then complete these values and flag a typo as you type.
+Known = Mapping[str, Sequence[str]]
 
 MAX_TEXT_LENGTH = 300
 MAX_MARKDOWN_LENGTH = 100_000
@@ -58,7 +70,7 @@ class FieldType:
     def convert(self, node: YamlNode, where: str, out: Collector) -> Any:
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         raise NotImplementedError
 
     def _schema(self, **extra: Any) -> dict[str, Any]:
@@ -97,10 +109,17 @@ class Text(FieldType):
             out.error(node, where, "control-character",
                       "contains an invisible control or text-direction character; remove it.")
             raise Invalid
+        tag = _TAG_LIKE.search(value)
+        if tag:
+            out.error(node, where, "markup-in-text",
+                      f"contains '{_printable(value[tag.start():tag.start() + 12])}', which browsers read as HTML; "
+                      "plain-text fields cannot hold markup, so write it without '<' or put a space after it.")
+            raise Invalid
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        return self._schema(type="string", minLength=1, maxLength=self.max_length)
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
+        # the loader collapses whitespace, so text must hold something besides spaces
+        return self._schema(type="string", minLength=1, maxLength=self.max_length, pattern=r"\S")
 
 
 @dataclass(frozen=True)
@@ -123,7 +142,7 @@ class Markdown(FieldType):
             raise Invalid
         return node.text.strip()
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         return self._schema(type="string", maxLength=MAX_MARKDOWN_LENGTH)
 
 
@@ -143,20 +162,34 @@ class Slug(FieldType):
             raise Invalid
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        return self._schema(type="string", pattern=SLUG_PATTERN)
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
+        schema = self._schema(type="string", pattern=SLUG_PATTERN)
+        if known and known.get(self.target):
+            schema["enum"] = sorted(known[self.target])
+        return schema
 
 
 @dataclass(frozen=True)
 class Key(FieldType):
     """A key of content/authors.yml."""
 
+    target: str = "author"
+
     def convert(self, node: YamlNode, where: str, out: Collector) -> str:
         _expect_scalar(node, where, out, "an author key")
+        if not re.match(KEY_PATTERN, node.text):
+            # checked here too, so that a message about an unknown author never echoes control characters
+            out.error(node, where, "bad-slug",
+                      f"'{_printable(node.text)}' is not a valid {self.target} key; keys use lowercase letters, digits, "
+                      "hyphens and underscores, like 'alex-moreau'.")
+            raise Invalid
         return node.text
 
-    def json_schema(self) -> dict[str, Any]:
-        return self._schema(type="string", minLength=1)
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
+        schema = self._schema(type="string", minLength=1)
+        if known and known.get(self.target):
+            schema["enum"] = sorted(known[self.target])
+        return schema
 
 
 @dataclass(frozen=True)
@@ -169,13 +202,17 @@ class Integer(FieldType):
         if node.scalar_type != "int" or not re.fullmatch(r"[+-]?\d+", node.text):
             out.error(node, where, "wrong-type", f"expected a whole number, found '{_printable(node.text)}'.")
             raise Invalid
+        if len(node.text.lstrip("+-").lstrip("0")) > 18:  # int() refuses more than 4,300 digits; no size needs 19
+            out.error(node, where, "out-of-range",
+                      f"'{_printable(node.text)}' is out of range; expected {self.minimum} to {self.maximum}.")
+            raise Invalid
         value = int(node.text)
         if not self.minimum <= value <= self.maximum:
             out.error(node, where, "out-of-range", f"{value} is out of range; expected {self.minimum} to {self.maximum}.")
             raise Invalid
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         return self._schema(type="integer", minimum=self.minimum, maximum=self.maximum)
 
 
@@ -200,7 +237,7 @@ class DateTime(FieldType):
             out.error(node, where, "bad-date", f"'{text}' is not a real calendar date and time.")
             raise Invalid from None
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         return self._schema(type="string", format="date-time",
                             pattern=r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 
@@ -214,12 +251,20 @@ class Url(FieldType):
     def convert(self, node: YamlNode, where: str, out: Collector) -> str:
         _expect_scalar(node, where, out, "a URL")
         value = node.text.strip()
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError:  # e.g. an unclosed '[' in the host, which urlsplit takes for an IPv6 address
+            out.error(node, where, "bad-url", f"'{_printable(value)}' is not a well-formed URL; check its host name.")
+            raise Invalid from None
         if parts.scheme in ("http", "https") and parts.netloc:
-            if any(c.isspace() for c in value) or "\\" in value or '"' in value or "<" in value or ">" in value:
+            if any(c.isspace() for c in value) or "\\" in value or '"' in value or "<" in value or ">" in value \
+                    or _CONTROL_CHARS.search(value) or _BIDI_CONTROLS.search(value):
                 out.error(node, where, "bad-url", f"'{_printable(value)}' contains spaces or characters not allowed in a URL.")
                 raise Invalid
             return value
+        if parts.scheme in ("http", "https"):
+            out.error(node, where, "bad-url", f"'{_printable(value)}' has no host name; write it like https://example.org/page.")
+            raise Invalid
         if parts.scheme or parts.netloc:
             out.error(node, where, "bad-url",
                       f"'{_printable(value)}' uses the '{parts.scheme or '//'}' scheme; only http and https URLs are allowed.")
@@ -231,7 +276,7 @@ class Url(FieldType):
         out.error(node, where, "bad-url", f"'{_printable(value)}' is not {expected}.")
         raise Invalid
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         if self.allow_site_path:
             return self._schema(type="string", pattern=r"^(https?://[^\s\\\"<>]+|[A-Za-z0-9_][A-Za-z0-9_./-]*)$")
         return self._schema(type="string", pattern=r"^https?://[^\s\\\"<>]+$")
@@ -256,7 +301,7 @@ class Choice(FieldType):
             raise Invalid
         return node.text
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         return self._schema(type="string", enum=list(self.values))
 
 
@@ -305,10 +350,12 @@ class ListOf(FieldType):
             raise Invalid
         return values
 
-    def json_schema(self) -> dict[str, Any]:
-        schema = self._schema(type="array", items=self.item.json_schema(), maxItems=self.max_items)
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
+        schema = self._schema(type="array", items=self.item.json_schema(known), maxItems=self.max_items)
         if self.min_items:
             schema["minItems"] = self.min_items
+        else:  # the loader reads a key with nothing after it ('aliases:') as an empty list
+            schema["type"] = ["array", "null"]
         if self.unique:
             schema["uniqueItems"] = True
         return schema
@@ -377,10 +424,10 @@ class Record(FieldType):
             raise Invalid
         return values
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         schema = self._schema(
             type="object",
-            properties={spec.name: spec.type.json_schema() for spec in self.fields},
+            properties={spec.name: spec.type.json_schema(known) for spec in self.fields},
             additionalProperties=False,
         )
         required = [spec.name for spec in self.fields if spec.required]
@@ -396,7 +443,7 @@ class MapOf(FieldType):
     """A mapping from free keys (checked by ``key``) to values of one type, such as authors.yml."""
 
     value: FieldType = field(default_factory=Text)
-    key_pattern: str = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
+    key_pattern: str = KEY_PATTERN
 
     def convert(self, node: YamlNode, where: str, out: Collector) -> dict[str, Any]:
         if node.kind != "mapping":
@@ -418,9 +465,9 @@ class MapOf(FieldType):
             raise Invalid
         return values
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
         return self._schema(type="object", propertyNames={"pattern": self.key_pattern},
-                            additionalProperties=self.value.json_schema())
+                            additionalProperties=self.value.json_schema(known))
 
 
 def did_you_mean(word: str, candidates: Mapping[str, Any] | tuple[str, ...] | list[str]) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from termsite.fields import SLUG_RE, Collector, Invalid, Record, did_you_mean
-from termsite.model import AREA, AUTHORS, TERM, Area, Author, FaqEntry, Glossary, Term
+from termsite.model import AREA, AUTHORS, REDIRECTS, TERM, Area, Author, FaqEntry, Glossary, Term
 from termsite.problems import ContentError, Problem, Severity
 from termsite.yamlsource import YamlNode, read_yaml_file
 
@@ -25,6 +25,8 @@ REFERENCE_RE = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,300}))?\]\]
 _FENCED_CODE_RE = re.compile(r"^([ \t]*)(```|~~~)[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 MAX_FILES = 100_000
+# URL segments that generated pages use below the area and term prefixes (…/page/2/).
+RESERVED_SLUGS = frozenset({"page"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class ContentLayout:
     terms_dir: str = "terms"
     areas_dir: str = "areas"
     authors_file: str = "authors.yml"
+    redirects_file: str = "redirects.yml"
 
     @property
     def terms(self) -> Path:
@@ -48,6 +51,10 @@ class ContentLayout:
     def authors(self) -> Path:
         return self.root / self.authors_file
 
+    @property
+    def redirects(self) -> Path:
+        return self.root / self.redirects_file
+
 
 def display_path(path: Path) -> str:
     """A path as a contributor would type it: relative to the working directory when possible."""
@@ -57,15 +64,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_glossary(content_dir: Path | str, *, default_author: str = "") -> Glossary:
+def load_glossary(content_dir: Path | str, *, default_author: str = "", cache: ParseCache | None = None) -> Glossary:
     """Load and validate all content; raise ContentError listing every error found."""
-    glossary, problems = check_content(content_dir, default_author=default_author)
+    glossary, problems = check_content(content_dir, default_author=default_author, cache=cache)
     if glossary is None or any(p.is_error for p in problems):
         raise ContentError(problems)
     return glossary
 
 
-def check_content(content_dir: Path | str, *, default_author: str = "") -> tuple[Glossary | None, list[Problem]]:
+def check_content(content_dir: Path | str, *, default_author: str = "",
+                  cache: ParseCache | None = None) -> tuple[Glossary | None, list[Problem]]:
     """Load and validate; return the glossary (None when it has errors) and all problems."""
     layout = ContentLayout(Path(content_dir))
     problems: list[Problem] = []
@@ -74,14 +82,22 @@ def check_content(content_dir: Path | str, *, default_author: str = "") -> tuple
                               "the content folder does not exist; expected terms/, areas/ and authors.yml in it.")]
     authors = _load_authors(layout, problems)
     references: list[tuple[Term | Area, str, int, str]] = []
-    terms = {t.slug: t for t in _load_entries(layout.terms, TERM, _make_term, problems, references)}
-    areas = {a.slug: a for a in _load_entries(layout.areas, AREA, _make_area, problems, references)}
+    terms = {t.slug: t for t in _load_entries(layout.terms, TERM, _make_term, problems, references, cache)}
+    areas = {a.slug: a for a in _load_entries(layout.areas, AREA, _make_area, problems, references, cache)}
     glossary = Glossary(terms=terms, areas=areas, authors=authors, default_author=default_author)
-    _cross_check(glossary, layout, problems, references)
+    # Files that exist but did not load already have their own error; references to them get none.
+    unloaded = (_stems(layout.terms) - set(terms), _stems(layout.areas) - set(areas))
+    redirects = _load_redirects(layout, problems)
+    glossary.redirects = _resolve_redirects(redirects, terms, unloaded[0], display_path(layout.redirects), problems)
+    _cross_check(glossary, layout, problems, references, unloaded)
     if any(p.is_error for p in problems):
         return None, sorted(problems)
     glossary.area_members = _area_members(glossary)
     return glossary, sorted(problems)
+
+
+def _stems(folder: Path) -> set[str]:
+    return {path.stem for path in folder.glob("*.yml")} if folder.is_dir() else set()
 
 
 def _load_authors(layout: ContentLayout, problems: list[Problem]) -> dict[str, Author]:
@@ -89,6 +105,10 @@ def _load_authors(layout: ContentLayout, problems: list[Problem]) -> dict[str, A
     if not path.exists():
         return {}
     shown = display_path(path)
+    outside = _outside_content(path, layout.root)
+    if outside:
+        problems.append(outside)
+        return {}
     root, read_problems = read_yaml_file(path, shown)
     problems.extend(read_problems)
     if root is None:
@@ -100,6 +120,80 @@ def _load_authors(layout: ContentLayout, problems: list[Problem]) -> dict[str, A
         values = {}
     problems.extend(out.problems)
     return {key: Author(key=key, name=v["name"], url=v["url"]) for key, v in values.items()}
+
+
+@dataclass(frozen=True)
+class _Redirect:
+    target: str
+    key_position: tuple[int, int]
+    target_position: tuple[int, int]
+
+
+def _load_redirects(layout: ContentLayout, problems: list[Problem]) -> dict[str, _Redirect]:
+    """content/redirects.yml, written by `termsite rename`: old slug -> the slug that replaced it."""
+    path = layout.redirects
+    if not path.exists():
+        return {}
+    shown = display_path(path)
+    outside = _outside_content(path, layout.root)
+    if outside:
+        problems.append(outside)
+        return {}
+    root, read_problems = read_yaml_file(path, shown)
+    if root is None and [p.code for p in read_problems] == ["empty-file"]:
+        return {}  # every redirect was removed; comments alone are fine here
+    problems.extend(read_problems)
+    if root is None:
+        return {}
+    out = Collector(shown)
+    try:
+        values = REDIRECTS.convert(root, "", out)
+    except Invalid:
+        values = {}
+    problems.extend(out.problems)
+    return {old: _Redirect(target, (root.entries[old][0].line, root.entries[old][0].column),
+                           (root.entries[old][1].line, root.entries[old][1].column))
+            for old, target in values.items()}
+
+
+def _resolve_redirects(redirects: dict[str, _Redirect], terms: dict[str, Term], unloaded_terms: set[str],
+                       shown: str, problems: list[Problem]) -> dict[str, str]:
+    """Old slug -> the live term it leads to, following chains (a -> b, b -> c gives a -> c)."""
+    resolved: dict[str, str] = {}
+    in_loops: set[str] = set()  # a loop is one mistake: reported once, at its first entry
+    for old, redirect in redirects.items():
+        line, column = redirect.key_position
+        if old in RESERVED_SLUGS:
+            problems.append(Problem(shown, line, column, "reserved-slug",
+                                    f"the slug '{old}' is reserved for the pages of long indexes; it cannot "
+                                    "have a redirect page.", old))
+            continue
+        if old in terms:
+            problems.append(Problem(shown, line, column, "redirect-conflict",
+                                    f"'{old}' is a live term ({terms[old].path}); a redirect would hide its page, "
+                                    "so remove this line or the term.", old))
+            continue
+        seen = [old]
+        target = redirect.target
+        while target not in terms and target in redirects and target not in seen:
+            seen.append(target)
+            target = redirects[target].target
+        line, column = redirect.target_position
+        if target in seen:
+            if old in in_loops:
+                continue
+            in_loops.update(seen)
+            problems.append(Problem(shown, line, column, "redirect-loop",
+                                    f"the redirects go round in a circle ({' -> '.join(seen + [target])}); "
+                                    "point one of them at a live term.", old))
+        elif target in terms:
+            resolved[old] = target
+        # a broken link further down a chain is reported there, a term file with errors at that file
+        elif target == redirect.target and target not in unloaded_terms:
+            problems.append(Problem(shown, line, column, "unknown-reference",
+                                    f"unknown term '{target}'{did_you_mean(target, terms)}; a redirect must lead "
+                                    "to a term in terms/.", old))
+    return resolved
 
 
 def _entry_files(folder: Path, problems: list[Problem]) -> list[Path]:
@@ -121,6 +215,15 @@ def _entry_files(folder: Path, problems: list[Problem]) -> list[Path]:
                                     f"the file name '{path.stem}' is not a valid slug; use lowercase letters, digits "
                                     "and single hyphens, like 'mark-price.yml'."))
             continue
+        if path.stem in RESERVED_SLUGS:
+            problems.append(Problem(shown, 1, 1, "reserved-slug",
+                                    f"the slug '{path.stem}' is reserved for the pages of long indexes; "
+                                    f"rename the file, e.g. to '{path.stem}-1.yml'."))
+            continue
+        outside = _outside_content(path, folder.parent)
+        if outside:
+            problems.append(outside)
+            continue
         # Two names that differ only in case collide on macOS and Windows checkouts.
         folded = path.stem.casefold()
         if folded in seen:
@@ -136,25 +239,79 @@ def _entry_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return files
 
 
+def _outside_content(path: Path, content_root: Path) -> Problem | None:
+    """A problem when a (symbolically linked) content file lives outside the content folder.
+
+    A pull request can add a symbolic link such as terms/x.yml -> ~/.ssh/config; reading
+    it would put lines of that file into error messages and CI logs.
+    """
+    try:
+        inside = path.resolve().is_relative_to(content_root.resolve())
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        inside = False
+    if inside:
+        return None
+    return Problem(display_path(path), 1, 1, "outside-content",
+                   "is a symbolic link to a file outside the content folder; content files must be inside it.")
+
+
+class ParseCache:
+    """Entries parsed from files, reused while a file is unchanged.
+
+    A long-running host (``mkdocs serve``) rebuilds after every edit; re-reading only the
+    files whose size or modification time changed keeps a 10,000-term rebuild fast. The
+    cached entries are shared between builds and must not be modified.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int, str], _ParsedFile]] = {}
+
+    def parsed(self, path: Path, shown: str, record: Record, make: Any) -> _ParsedFile:
+        try:
+            stat = path.stat()
+            key = (stat.st_mtime_ns, stat.st_size, shown)
+        except OSError:
+            return _parse_entry_file(path, shown, record, make)
+        cached = self._files.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        parsed = _parse_entry_file(path, shown, record, make)
+        self._files[path] = (key, parsed)
+        return parsed
+
+
+@dataclass(frozen=True)
+class _ParsedFile:
+    entry: Any  # Term, Area, or None when the file has errors of its own
+    problems: list[Problem]
+    references: list[tuple[str, int, str]]  # (slug, line, field) of each [[reference]]
+
+
+def _parse_entry_file(path: Path, shown: str, record: Record, make: Any) -> _ParsedFile:
+    root, read_problems = read_yaml_file(path, shown)
+    if root is None:
+        return _ParsedFile(None, read_problems, [])
+    out = Collector(shown)
+    try:
+        values = record.convert(root, "", out)
+    except Invalid:
+        return _ParsedFile(None, out.problems, [])
+    entry = make(path.stem, shown, values, root)
+    _check_dates(entry, root, out)
+    references = list(_references(entry, root, out))
+    return _ParsedFile(entry, out.problems, references)
+
+
 def _load_entries(folder: Path, record: Record, make: Any, problems: list[Problem],
-                  references: list[tuple[Term | Area, str, int, str]]) -> Iterable[Any]:
+                  references: list[tuple[Term | Area, str, int, str]], cache: ParseCache | None = None) -> Iterable[Any]:
     for path in _entry_files(folder, problems):
         shown = display_path(path)
-        root, read_problems = read_yaml_file(path, shown)
-        if root is None:
-            problems.extend(read_problems)
+        parsed = cache.parsed(path, shown, record, make) if cache else _parse_entry_file(path, shown, record, make)
+        problems.extend(parsed.problems)
+        if parsed.entry is None:
             continue
-        out = Collector(shown)
-        try:
-            values = record.convert(root, "", out)
-        except Invalid:
-            problems.extend(out.problems)
-            continue
-        entry = make(path.stem, shown, values, root)
-        _check_dates(entry, root, out)
-        references.extend((entry, slug, line, where) for slug, line, where in _references(entry, root, out))
-        problems.extend(out.problems)
-        yield entry
+        references.extend((parsed.entry, slug, line, where) for slug, line, where in parsed.references)
+        yield parsed.entry
 
 
 def _positions(root: YamlNode) -> dict[str, tuple[int, int]]:
@@ -218,8 +375,18 @@ def _references(entry: Term | Area, root: YamlNode, out: Collector) -> Iterable[
 
 
 def _cross_check(glossary: Glossary, layout: ContentLayout, problems: list[Problem],
-                 references: list[tuple[Term | Area, str, int, str]]) -> None:
+                 references: list[tuple[Term | Area, str, int, str]],
+                 unloaded: tuple[set[str], set[str]] = (set(), set())) -> None:
     terms, areas, authors = glossary.terms, glossary.areas, glossary.authors
+
+    def missing_term(slug: str) -> bool:
+        return slug not in terms and slug not in unloaded[0]
+
+    def unknown_term(slug: str) -> str:
+        """Why a slug is not a term: renamed (with its new slug) or a did-you-mean."""
+        if slug in glossary.redirects:
+            return f" (it was renamed to '{glossary.redirects[slug]}')"
+        return did_you_mean(slug, terms)
 
     def at(entry: Term | Area, key: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         line, column = entry.positions.get(key, (1, 1))
@@ -233,19 +400,19 @@ def _cross_check(glossary: Glossary, layout: ContentLayout, problems: list[Probl
     names: dict[str, tuple[Term, str]] = {}
     for term in terms.values():
         for area in term.areas:
-            if area not in areas:
+            if area not in areas and area not in unloaded[1]:
                 at(term, "areas", "unknown-reference", f"unknown area '{area}'{did_you_mean(area, areas)}.")
         for related in term.related:
             if related == term.slug:
                 at(term, "related", "self-reference", "a term cannot be related to itself; remove its own slug.")
-            elif related not in terms:
-                at(term, "related", "unknown-reference", f"unknown term '{related}'{did_you_mean(related, terms)}.")
+            elif missing_term(related):
+                at(term, "related", "unknown-reference", f"unknown term '{related}'{unknown_term(related)}.")
         if term.replaced_by:
             if term.replaced_by == term.slug:
                 at(term, "replaced_by", "self-reference", "a term cannot be replaced by itself.")
-            elif term.replaced_by not in terms:
+            elif missing_term(term.replaced_by):
                 at(term, "replaced_by", "unknown-reference",
-                   f"unknown term '{term.replaced_by}'{did_you_mean(term.replaced_by, terms)}.")
+                   f"unknown term '{term.replaced_by}'{unknown_term(term.replaced_by)}.")
             if not term.deprecated:
                 at(term, "replaced_by", "inconsistent-status", "replaced_by is only for terms with 'status: deprecated'.")
         if term.author and term.author not in authors:
@@ -273,17 +440,18 @@ def _cross_check(glossary: Glossary, layout: ContentLayout, problems: list[Probl
         area_titles[folded] = area
         if area.terms is not None:
             for slug in area.terms:
-                if slug not in terms:
-                    at(area, "terms", "unknown-reference", f"unknown term '{slug}'{did_you_mean(slug, terms)}.")
-                elif area.slug not in terms[slug].areas:
+                if missing_term(slug):
+                    at(area, "terms", "unknown-reference", f"unknown term '{slug}'{unknown_term(slug)}.")
+                # a term with a misspelt area has its own error there; this one would only repeat it
+                elif slug in terms and area.slug not in terms[slug].areas and set(terms[slug].areas) <= set(areas):
                     at(area, "terms", "not-a-member",
                        f"'{slug}' is listed here but its file does not name this area in 'areas'; add "
                        f"'{area.slug}' to {terms[slug].path} or remove it here.")
 
     for entry, slug, line, where in references:
-        if slug not in terms:
+        if missing_term(slug):
             problems.append(Problem(entry.path, line, 1, "unknown-reference",
-                                    f"'[[{slug}]]' refers to unknown term '{slug}'{did_you_mean(slug, terms)}.", where))
+                                    f"'[[{slug}]]' refers to unknown term '{slug}'{unknown_term(slug)}.", where))
 
 
 def _area_members(glossary: Glossary) -> dict[str, list[Term]]:

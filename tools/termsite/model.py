@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from termsite.fields import (
+    SLUG_PATTERN,
     Choice,
     DateTime,
     Integer,
@@ -108,6 +109,8 @@ class Glossary:
     default_author: str = ""
     # area slug -> its terms in display order (explicit order, else by title)
     area_members: dict[str, list[Term]] = field(default_factory=dict)
+    # old term slug -> the live term it now redirects to (content/redirects.yml, chains resolved)
+    redirects: dict[str, str] = field(default_factory=dict)
 
     def author_of(self, term: Term) -> Author | None:
         return self.authors.get(term.author or self.default_author)
@@ -220,6 +223,13 @@ AUTHOR = Record(
 )
 
 AUTHORS = MapOf(value=AUTHOR, description="Authors: content/authors.yml maps a key to {name, url}")
+
+# Written by `termsite rename`: the old URL /definition/<old>/ keeps working as a redirect page.
+REDIRECTS = MapOf(
+    value=Slug(target="term", description="The slug of the term the old slug now leads to"),
+    key_pattern=SLUG_PATTERN,
+    description="Renamed terms: content/redirects.yml maps an old term slug to the slug that replaced it",
+)
 
 # The order in which keys are expected in files (the linter warns when it differs).
 CANONICAL_ORDER = {

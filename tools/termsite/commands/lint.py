@@ -1,4 +1,4 @@
-"""``termsite lint [CONTENT_DIR]``: the build's content validation, plus style warnings."""
+"""``termsite lint [PATHS]``: the build's content validation, plus style warnings."""
 
 from __future__ import annotations
 
@@ -8,17 +8,23 @@ from dataclasses import replace
 from pathlib import Path
 
 from termsite.lint import format_problems, lint_content, summary_line
-from termsite.problems import Severity
-from termsite.project import read_project
+from termsite.loader import ContentLayout
+from termsite.problems import Problem, Severity
+from termsite.project import ProjectConfig, read_project
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "lint", help="check the glossary content (the same validation as the build)",
         description="Report every problem of the glossary's YAML content in one run: "
-                    "file:line:col: severity[code] field: message. Exit 1 when there are errors.")
-    parser.add_argument("content_dir", nargs="?", help="the content folder (default: from mkdocs.yml, else ./content)")
-    parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+                    "file:line:col: severity[code] field: message. Exit 1 when there are errors. "
+                    "Codes are listed in docs/lint-codes.md.")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="content folders, or files and folders inside one: the whole glossary is always "
+                             "checked (references cross files), and only the problems of the given files are "
+                             "reported (default: the content folder of mkdocs.yml, else ./content)")
+    parser.add_argument("--format", choices=("text", "github", "json"), default="text",
+                        help="text (default), github (workflow annotations) or json")
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--warnings-as-errors", action="store_true", help="fail on style warnings too")
     parser.set_defaults(run=run)
@@ -26,15 +32,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     project = read_project(args.config)
-    content_dir = project.content_dir
-    if args.content_dir:
-        content_dir = Path(args.content_dir)
-        # Another glossary's folder: its own mkdocs.yml, next to it, says who its default author is.
-        if content_dir.resolve() != project.content_dir.resolve():
-            project = read_project(content_dir.resolve().parent / "mkdocs.yml")
-            if project.content_dir.resolve() != content_dir.resolve():
-                project.options = {}
-    problems = lint_content(content_dir, default_author=project.default_author)
+    targets: dict[Path, set[Path] | None] = {}  # content folder -> the paths to report on (None: all of it)
+    for name in args.paths or [str(project.content_dir)]:
+        path = Path(name)
+        if not path.exists() and args.paths:
+            print(f"termsite lint: {name} does not exist.", file=sys.stderr)
+            return 2
+        content_dir, only = _content_dir_of(path)
+        selected = targets.get(content_dir, set())
+        if only is None or selected is None:
+            targets[content_dir] = None
+        else:
+            targets[content_dir] = selected | {only}
+
+    problems: list[Problem] = []
+    for content_dir, limit in targets.items():
+        found = lint_content(content_dir, default_author=_project_for(content_dir, project).default_author)
+        if limit is not None:
+            found = [p for p in found if any(_is_within(Path(p.path).resolve(), path) for path in limit)]
+        problems += found
     if args.warnings_as_errors:
         problems = [replace(p, severity=Severity.ERROR) for p in problems]
     output = format_problems(problems, args.format)
@@ -43,3 +59,35 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "json":
         print(summary_line(problems), file=sys.stderr if args.format == "github" else sys.stdout)
     return 1 if any(p.is_error for p in problems) else 0
+
+
+def _content_dir_of(path: Path) -> tuple[Path, Path | None]:
+    """The content folder a path belongs to, and the path to limit the report to (None: all of it).
+
+    Both resolved: content/terms/x.yml -> (content, content/terms/x.yml); content -> (content, None).
+    """
+    layout = ContentLayout(Path("."))
+    resolved = path.resolve()
+    if resolved.is_file() or not resolved.exists():
+        parent = resolved.parent
+        if parent.name in (layout.terms_dir, layout.areas_dir):
+            return parent.parent, resolved
+        return parent, resolved
+    if resolved.name in (layout.terms_dir, layout.areas_dir) and not (resolved / layout.terms_dir).is_dir():
+        return resolved.parent, resolved
+    return resolved, None
+
+
+def _is_within(path: Path, folder_or_file: Path) -> bool:
+    return path == folder_or_file or folder_or_file in path.parents
+
+
+def _project_for(content_dir: Path, project: ProjectConfig) -> ProjectConfig:
+    """The mkdocs.yml that configures a content folder: the given one, else the one beside the folder."""
+    if content_dir == project.content_dir.resolve():  # content_dir is resolved
+        return project
+    # Another glossary's folder: its own mkdocs.yml, next to it, says who its default author is.
+    other = read_project(content_dir.parent / "mkdocs.yml")
+    if other.content_dir.resolve() != content_dir:
+        other.options = {}
+    return other
