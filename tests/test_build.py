@@ -169,13 +169,16 @@ HOSTILE = "</script><script>alert(1)</script> <!-- x --> {{ jinja }} \u202e"
 
 
 def test_a_script_bearing_title_stays_inert(tmp_path: Path) -> None:
-    title = 'Evil </script><script>alert(1)</script> & "quotes" {{ jinja }}'
+    # Plain-text fields refuse what reads as a tag ('<x', '</', '<!'); what they accept is escaped.
+    # Markdown fields accept anything and show raw HTML as text. (More in tests/hostile/.)
+    title = 'Evil -->&lt; & "quotes" {{ jinja }} {% raw %} a < b'
     project = make_site(tmp_path, {
-        "areas/liquidation.yml": MINIMAL_AREA + 'faq:\n  - question: "Is </script> safe?"\n'
-                                                "    answer: Yes, <!-- it --> is & stays text.\n",
-        "terms/evil.yml": f"title: '{title}'\nsummary: 'A summary with </script> and <b>tags</b>.'\n"
-                          "areas: [liquidation]\naliases: ['<img src=x onerror=alert(1)>']\n"
-                          "body: |\n  Body </script><script>alert(2)</script> [x](javascript:alert(3)) {% raw %}\n",
+        "areas/liquidation.yml": MINIMAL_AREA + 'faq:\n  - question: "Is 1 < 2 & safe?"\n'
+                                                "    answer: Yes, <!-- it --> is & stays text. </script>\n",
+        "terms/evil.yml": f"title: '{title}'\nsummary: 'A summary with a > b and x < y.'\n"
+                          "areas: [liquidation]\naliases: ['x < y \"z\"']\n"
+                          "body: |\n  Body </script><script>alert(2)</script> <img src=x onerror=alert(1)> "
+                          "[x](javascript:alert(3)) {% raw %}\n",
     })
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
@@ -188,10 +191,10 @@ def test_a_script_bearing_title_stays_inert(tmp_path: Path) -> None:
             json.loads(block)
     nodes = jsonld_of(project / "site/definition/evil/index.html")
     assert nodes["DefinedTerm"]["name"] == title
-    assert nodes["DefinedTerm"]["alternateName"] == ["<img src=x onerror=alert(1)>"]
+    assert nodes["DefinedTerm"]["alternateName"] == ['x < y "z"']
     html = (project / "site/definition/evil/index.html").read_text(encoding="utf-8")
-    assert "Evil &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; {{ jinja }}" in html
-    assert "<title>Evil &lt;/script&gt;" in html
+    assert "Evil --&gt;&amp;lt; &amp; &#34;quotes&#34; {{ jinja }} {% raw %} a &lt; b" in html
+    assert "<title>Evil --&gt;&amp;lt;" in html
 
 
 def test_a_content_error_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
@@ -252,3 +255,42 @@ def test_the_example_site_builds(tmp_path: Path) -> None:
     assert len(terms) >= 40 and len(areas) >= 5
     assert shutil.which  # the site is self-contained: no staging folder is left beside it
     assert not list(tmp_path.glob(".site.termsite-staging*"))
+
+
+def test_long_listings_continue_on_linked_pages_with_their_own_jsonld(tmp_path: Path) -> None:
+    terms = {f"terms/term-{c}.yml": f"title: {c.upper()}{c} term\nsummary: About {c}.\nareas: [liquidation]\n"
+             for c in "abcde"}
+    project = make_site(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA, **terms},
+                        plugin_options={"index_page_size": 2})
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    base = "https://test.termsite.example/"
+    parts = [site / "definition/index.html", site / "definition/page/2/index.html", site / "definition/page/3/index.html"]
+    names = [[t["name"] for t in jsonld_of(p)["DefinedTermSet"]["hasDefinedTerm"]] for p in parts]
+    assert names == [["Aa term", "Bb term"], ["Cc term", "Dd term"], ["Ee term"]]
+    second = jsonld_of(parts[1])["BreadcrumbList"]["itemListElement"]
+    assert [(i["name"], i["item"]) for i in second] == [
+        ("Home", base), ("Definition", base + "definition/"), ("Page 2", base + "definition/page/2/")]
+    html = parts[1].read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="termsite-pagination"'):]
+    nav = re.sub(r"\s+", " ", nav[: nav.index("</nav>")])
+    assert ('<li><a href="../../">1</a></li><li aria-current="page">2</li><li><a href="../3/">3</a></li>'
+            in nav)
+    # the letter bar leads to the page where each letter starts
+    assert 'href="../3/#letter-e"' in html and 'href="#letter-c"' in html
+    area_parts = [site / "area/liquidation/index.html", site / "area/liquidation/page/2/index.html",
+                  site / "area/liquidation/page/3/index.html"]
+    collections = [jsonld_of(p)["CollectionPage"] for p in area_parts]
+    assert [[a["headline"] for a in c["hasPart"]] for c in collections] == [
+        ["Aa term", "Bb term"], ["Cc term", "Dd term"], ["Ee term"]]
+    assert collections[1]["@id"] == base + "area/liquidation/page/2/"
+    assert "FAQPage" not in jsonld_of(area_parts[1])
+
+
+def test_page_is_a_reserved_slug(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA,
+                                   "terms/page.yml": "title: Page\nsummary: S.\nareas: [liquidation]\n"})
+    result = termsite(["lint"], project)
+    assert result.returncode == 1
+    assert "content/terms/page.yml:1:1: error[reserved-slug]" in result.stdout

@@ -9,6 +9,7 @@ writes can end the ``<script>`` element that carries it.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Any, Iterable, Sequence
 
@@ -37,6 +38,14 @@ def _node(type_: str, id_: str | None = None, **properties: Any) -> JsonObject:
 def _embedded(node: JsonObject) -> JsonObject:
     """A node nested inside another carries no @context of its own."""
     return {key: value for key, value in node.items() if key != "@context"}
+
+
+_AMPERSAND_STARTING_A_REFERENCE = re.compile(r"&(?=[#A-Za-z0-9])")
+
+
+def _as_html_text(text: str) -> str:
+    """Plain text that reads the same as HTML: no tags, no character references ('Fees & rebates' stays)."""
+    return _AMPERSAND_STARTING_A_REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _date(value: datetime | None) -> str | None:
@@ -95,9 +104,14 @@ class JsonLd:
         return _node("BreadcrumbList", self.urls.absolute(page_path) + "#breadcrumb", itemListElement=items)
 
     def faq_page(self, page_path: str, entries: Iterable[tuple[str, str]]) -> JsonObject | None:
-        """``entries`` are (question, answer text) pairs, the same text the page shows."""
+        """``entries`` are (question, answer text) pairs, the same text the page shows.
+
+        Search engines read ``Answer.text`` as HTML, so the plain text is HTML-escaped: an
+        answer that shows "<script>" as text says the same to them.
+        """
         questions = [{"@type": "Question", "name": question,
-                      "acceptedAnswer": {"@type": "Answer", "text": answer}} for question, answer in entries]
+                      "acceptedAnswer": {"@type": "Answer", "text": _as_html_text(answer)}}
+                     for question, answer in entries]
         if not questions:
             return None
         return _node("FAQPage", self.urls.absolute(page_path) + "#faq", mainEntity=questions)
@@ -141,10 +155,12 @@ class JsonLd:
                      url=self.urls.absolute(page_path), hasDefinedTerm=members)
 
     # Areas
-    def area_collection_page(self, area: Area, members: Iterable[Term]) -> JsonObject:
-        url = self.urls.absolute(self.urls.area(area.slug))
-        node = _node("CollectionPage", url, url=url, headline=area.title, description=area.description,
-                     publisher=self.publisher(), image=self.image_object(area.image))
+    def area_collection_page(self, area: Area, members: Iterable[Term], page_path: str | None = None,
+                             headline: str | None = None) -> JsonObject:
+        """The area's hub page; for a long area, one node per page of its term list."""
+        url = self.urls.absolute(page_path if page_path is not None else self.urls.area(area.slug))
+        node = _node("CollectionPage", url, url=url, headline=headline or area.title, description=area.description,
+                     inLanguage=self.settings.language, publisher=self.publisher(), image=self.image_object(area.image))
         node["hasPart"] = [self.term_article_summary(term) for term in members]
         return node
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Hashable, Iterable, Iterator
 
 import ahocorasick
 
@@ -68,6 +68,8 @@ class TermMatcher:
             start, end = end_index - length + 1, end_index + 1
             if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
                 continue
+            if _in_character_reference(text, start):
+                continue
             for written, slug, exact_case in entries:
                 if not exact_case or text[start:end] == written:
                     candidates.append((start, end, slug))
@@ -78,6 +80,11 @@ class TermMatcher:
             if start >= position:
                 yield start, end, slug
                 position = end
+
+
+def _in_character_reference(text: str, start: int) -> bool:
+    """True for the name of '&amp;' or the number of '&#39;': a term named 'amp' must not split them."""
+    return text[start - 1:start] == "&" or text[max(start - 2, 0):start] == "&#"
 
 
 def _fold(text: str) -> str:
@@ -117,6 +124,9 @@ class LinkGraph:
     areas: dict[str, EntryLinks]
     backlinks: dict[str, list[str]]  # term slug -> slugs of terms whose pages link to it
     related: dict[str, list[str]]  # term slug -> related terms, both directions, own list first
+    # What the links were made from, so that a rebuild can reuse what did not change.
+    names_fingerprint: int = 0
+    inputs: dict[str, Hashable] = field(default_factory=dict, repr=False)
 
 
 class PageLinker:
@@ -200,8 +210,9 @@ class PageLinker:
         return "".join(out)
 
     def fragment(self, markdown_text: str) -> LinkedFragment:
-        rendered = markdown_to_html(markdown_text)
-        return LinkedFragment(html=self.link(rendered), text=html_to_text(rendered))
+        linked = self.link(markdown_to_html(markdown_text))
+        # The text of the linked HTML: a [[slug|label]] reads as its label, as on the page.
+        return LinkedFragment(html=linked, text=html_to_text(linked))
 
 
 def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: str) -> EntryLinks:
@@ -210,22 +221,41 @@ def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: st
     return EntryLinks(main=main_fragment, faq=linked_faq, links_to=linker.linked)
 
 
-def build_link_graph(glossary: Glossary, urls: UrlScheme,
-                     progress: Callable[[str], None] | None = None) -> LinkGraph:
+def _names_fingerprint(glossary: Glossary, urls: UrlScheme) -> int:
+    """Changes whenever any link target, its name or its tooltip could change."""
+    return hash((urls.base, urls.term_prefix, urls.area_prefix, tuple(
+        (t.slug, t.title, tuple(t.aliases), t.summary) for t in glossary.sorted_terms())))
+
+
+def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | None = None) -> LinkGraph:
+    """Link every page's fragments. With ``previous``, entries whose text and names are unchanged are reused."""
+    fingerprint = _names_fingerprint(glossary, urls)
+    reusable = previous if previous is not None and previous.names_fingerprint == fingerprint else None
     matcher = TermMatcher(glossary.terms.values())
+    inputs: dict[str, Hashable] = {}
+
+    def entry_links(key: str, page_path: str, own_slug: str | None, main: str, faq: list[FaqEntry],
+                    subject: str, old: dict[str, EntryLinks] | None) -> EntryLinks:
+        inputs[key] = (main, tuple(faq), subject)
+        if reusable is not None and old is not None and reusable.inputs.get(key) == inputs[key]:
+            return old[key.split(":", 1)[1]]
+        linker = PageLinker(matcher, glossary, urls, page_path, own_slug)
+        return _entry_links(linker, main, faq, subject)
+
     terms: dict[str, EntryLinks] = {}
     backlinks: dict[str, list[str]] = {slug: [] for slug in glossary.terms}
     for term in glossary.sorted_terms():
-        linker = PageLinker(matcher, glossary, urls, urls.term(term.slug), term.slug)
-        links = _entry_links(linker, term.body, term.faq, term.title)
+        links = entry_links(f"term:{term.slug}", urls.term(term.slug), term.slug, term.body, term.faq, term.title,
+                            reusable.terms if reusable else None)
         terms[term.slug] = links
         for target in links.links_to:
             backlinks[target].append(term.slug)
     areas: dict[str, EntryLinks] = {}
     for area in glossary.sorted_areas():
-        linker = PageLinker(matcher, glossary, urls, urls.area(area.slug), None)
-        areas[area.slug] = _entry_links(linker, area.intro, area.faq, area.title)
-    return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=_related_both_ways(glossary))
+        areas[area.slug] = entry_links(f"area:{area.slug}", urls.area(area.slug), None, area.intro, area.faq,
+                                       area.title, reusable.areas if reusable else None)
+    return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=_related_both_ways(glossary),
+                     names_fingerprint=fingerprint, inputs=inputs)
 
 
 def _related_both_ways(glossary: Glossary) -> dict[str, list[str]]:

@@ -34,6 +34,9 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 _TAG_RE = re.compile(r"<[^>]*>")
+# What an HTML parser reads as a tag or comment (see fields.Text): mkdocs-material's
+# content.tooltips inserts a title attribute's text into the page as HTML.
+_TAG_LIKE_RE = re.compile(r"<[A-Za-z/!?]")
 _BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|pre|blockquote|tr|dd|dt)>|<br\s*/?>", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 
@@ -61,7 +64,15 @@ def markdown_to_html(text: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_drop_markup_in_titles,
     )
+
+
+def _drop_markup_in_titles(tag: str, attribute: str, value: str) -> str | None:
+    """A link's or image's title ([x](url "title")) that reads as markup is left out; nh3 passes it decoded."""
+    if attribute == "title" and _TAG_LIKE_RE.search(value):
+        return None
+    return value
 
 
 def html_to_text(fragment: str) -> str:

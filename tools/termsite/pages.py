@@ -16,8 +16,9 @@ from typing import Any, ClassVar, Iterator
 from unidecode import unidecode
 
 from termsite.jsonld import JsonLd, JsonObject
-from termsite.links import EntryLinks, LinkGraph, build_link_graph
+from termsite.links import EntryLinks, LinkedFragment, LinkGraph, build_link_graph
 from termsite.model import Area, Author, Glossary, Image, Source, Term
+from termsite.relmap import RelationshipMap, build_relationship_map
 from termsite.settings import SiteSettings
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -28,6 +29,15 @@ class TocEntry:
     level: int
     id: str
     title: str
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """One page of a listing split over several pages (page/2/, page/3/...)."""
+
+    number: int
+    href: str
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,8 @@ class GeneratedPage:
     image: Image | None = None
     modified: datetime | None = None
     og_type: str = "website"
+    part: int = 1
+    parts: list[PagePart] = field(default_factory=list)  # empty unless the listing is split
 
     @property
     def url(self) -> str:
@@ -124,6 +136,7 @@ class AreaPage(GeneratedPage):
     area: Area | None = None
     links: EntryLinks | None = None
     members: list[PageLink] = field(default_factory=list)
+    relmap: RelationshipMap | None = None  # None when the area's terms connect to nothing
 
     def toc(self) -> list[TocEntry]:
         entries = []
@@ -131,10 +144,13 @@ class AreaPage(GeneratedPage):
             entries.append(TocEntry(2, "faq", "Frequently asked questions"))
             entries += [TocEntry(3, f"faq-{i}", faq.question) for i, faq in enumerate(self.links.faq, start=1)]
         entries.append(TocEntry(2, "terms", "Terms in this area"))
+        if self.relmap:
+            entries.append(TocEntry(2, "relationship-map", "How the terms connect"))
         return entries
 
     def context(self) -> dict[str, Any]:
-        return {**super().context(), "area": self.area, "links": self.links, "members": self.members}
+        return {**super().context(), "area": self.area, "links": self.links, "members": self.members,
+                "relmap": self.relmap}
 
 
 @dataclass
@@ -150,12 +166,13 @@ class TermIndexPage(GeneratedPage):
     template: ClassVar[str] = "term_index.html"
 
     groups: list[LetterGroup] = field(default_factory=list)
+    letters: list[tuple[str, str]] = field(default_factory=list)  # (letter, href of its first entry)
 
     def toc(self) -> list[TocEntry]:
         return [TocEntry(2, group.anchor, group.letter) for group in self.groups]
 
     def context(self) -> dict[str, Any]:
-        return {**super().context(), "groups": self.groups}
+        return {**super().context(), "groups": self.groups, "letters": self.letters}
 
 
 @dataclass
@@ -182,6 +199,10 @@ class HomePage(GeneratedPage):
         return {**super().context(), "areas": self.areas, "recent": self.recent, "term_count": self.term_count}
 
 
+def _letter_anchor(letter: str) -> str:
+    return "letter-" + ("other" if letter == "#" else letter.lower())
+
+
 def index_letter(title: str) -> str:
     """The A–Z heading a title files under: its first letter, transliterated; '#' for the rest."""
     first = unidecode(title[:1]).upper()[:1]
@@ -201,9 +222,9 @@ class SiteBuilder:
     def pages(self) -> Iterator[GeneratedPage]:
         yield self.home_page()
         yield self.area_index_page()
-        yield self.term_index_page()
+        yield from self.term_index_pages()
         for area in self.glossary.sorted_areas():
-            yield self.area_page(area)
+            yield from self.area_pages(area)
         for term in self.glossary.sorted_terms():
             yield self.term_page(term)
 
@@ -237,21 +258,70 @@ class SiteBuilder:
         ]
         return page
 
-    def term_index_page(self) -> TermIndexPage:
+    def _chunks(self, items: list[Term]) -> list[list[Term]]:
+        size = max(1, self.settings.index_page_size)
+        return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+    @staticmethod
+    def _parts(page: GeneratedPage, paths: list[str]) -> list[PagePart]:
+        if len(paths) < 2:
+            return []
+        return [PagePart(n, page.href(path), n == page.part) for n, path in enumerate(paths, start=1)]
+
+    def term_index_pages(self) -> list[TermIndexPage]:
         labels = self.settings.labels
-        path = self.urls.term_index()
-        terms = self.glossary.sorted_terms()
-        description = f"Every term of the {self.settings.site_name} from A to Z: {len(terms)} definitions."
-        page = TermIndexPage(path=path, title=labels.term_index_title, description=description, settings=self.settings)
-        by_letter = groupby(sorted(terms, key=lambda t: (index_letter(t.title), t.title.casefold())),
-                            key=lambda t: index_letter(t.title))
-        page.groups = [LetterGroup(letter, "letter-" + ("other" if letter == "#" else letter.lower()),
-                                   [page.term_link(t) for t in group]) for letter, group in by_letter]
-        page.jsonld = [
-            self.jsonld.breadcrumb_list(path, [(labels.term, path)]),
-            self.jsonld.defined_term_set(terms, path),
-        ]
-        return page
+        terms = sorted(self.glossary.terms.values(), key=lambda t: (index_letter(t.title), t.title.casefold(), t.slug))
+        chunks = self._chunks(terms)
+        paths = [self.urls.term_index_part(n) for n in range(1, len(chunks) + 1)]
+        first_part: dict[str, int] = {}
+        for number, chunk in enumerate(chunks, start=1):
+            for term in chunk:
+                first_part.setdefault(index_letter(term.title), number)
+        pages = []
+        for number, (chunk, path) in enumerate(zip(chunks, paths), start=1):
+            suffix = f", page {number}" if number > 1 else ""
+            description = f"Every term of the {self.settings.site_name} from A to Z: {len(terms)} definitions{suffix}."
+            page = TermIndexPage(path=path, title=labels.term_index_title + suffix, description=description,
+                                 settings=self.settings, part=number)
+            page.parts = self._parts(page, paths)
+            page.groups = [LetterGroup(letter, _letter_anchor(letter), [page.term_link(t) for t in group])
+                           for letter, group in groupby(chunk, key=lambda t: index_letter(t.title))]
+            page.letters = [(letter, ("" if part == number else page.href(paths[part - 1])) + "#" + _letter_anchor(letter))
+                            for letter, part in first_part.items()]
+            trail = [(labels.term, paths[0])] + ([(f"Page {number}", path)] if number > 1 else [])
+            page.jsonld = [
+                self.jsonld.breadcrumb_list(path, trail),
+                self.jsonld.defined_term_set(chunk, paths[0]),
+            ]
+            pages.append(page)
+        return pages
+
+    def area_pages(self, area: Area) -> list[AreaPage]:
+        pages = [self.area_page(area)]
+        members = self.glossary.area_members.get(area.slug, [])
+        chunks = self._chunks(members)
+        if len(chunks) < 2:
+            return pages
+        labels = self.settings.labels
+        paths = [self.urls.area_part(area.slug, n) for n in range(1, len(chunks) + 1)]
+        first = pages[0]
+        first.members = [first.term_link(term) for term in chunks[0]]
+        first.parts = self._parts(first, paths)
+        first.jsonld = [node if node.get("@type") != "CollectionPage" else
+                        self.jsonld.area_collection_page(area, chunks[0]) for node in first.jsonld]
+        empty = EntryLinks(main=LinkedFragment("", ""), faq=[])
+        for number, (chunk, path) in enumerate(zip(chunks[1:], paths[1:]), start=2):
+            title = f"{area.title}, page {number}"
+            page = AreaPage(path=path, title=title, description=area.description, settings=self.settings,
+                            image=area.image, modified=area.modified or area.published, area=area, links=empty,
+                            part=number)
+            page.parts = self._parts(page, paths)
+            page.members = [page.term_link(term) for term in chunk]
+            trail = [(labels.area, self.urls.area_index()), (area.title, paths[0]), (f"Page {number}", path)]
+            page.jsonld = [self.jsonld.breadcrumb_list(path, trail),
+                           self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title)]
+            pages.append(page)
+        return pages
 
     def area_page(self, area: Area) -> AreaPage:
         labels = self.settings.labels
@@ -261,6 +331,8 @@ class SiteBuilder:
         page = AreaPage(path=path, title=area.title, description=area.description, settings=self.settings,
                         image=area.image, modified=area.modified or area.published, area=area, links=links)
         page.members = [page.term_link(term) for term in members]
+        relmap = build_relationship_map(self.glossary, self.graph, self.urls, area.slug, path)
+        page.relmap = relmap if relmap.edges else None
         nodes = [
             self.jsonld.breadcrumb_list(path, [(labels.area, self.urls.area_index()), (area.title, path)]),
             self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),

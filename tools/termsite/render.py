@@ -13,12 +13,14 @@ class PageRenderer:
     """Jinja2 templates from a folder (``templates/`` of the site); HTML-escaping is on for every value."""
 
     def __init__(self, templates_dir: Path | str) -> None:
+        self.templates_dir = Path(templates_dir)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=True,
         )
 
     def render(self, page: GeneratedPage) -> str:

@@ -8,6 +8,7 @@ keep it to what is searched for.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from termsite.pages import AreaPage, GeneratedPage, TermPage
@@ -22,7 +23,11 @@ class SearchDocument:
     text: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"location": self.location, "title": self.title, "text": self.text}
+        # mkdocs-material's index holds HTML (its own indexer escapes text) and its search
+        # results insert title and text as HTML: text that reads '<img onerror=...>' on a
+        # page must stay text in the results too.
+        return {"location": self.location, "title": html.escape(self.title, quote=False),
+                "text": html.escape(self.text, quote=False)}
 
 
 def _first_words(text: str, count: int) -> str:

@@ -37,6 +37,8 @@ class SiteSettings:
     default_author: str = ""
     language: str = "en"
     directory_urls: bool = True
+    # The A–Z index and area pages list at most this many terms per page, then continue on page/2/...
+    index_page_size: int = 500
     labels: Labels = field(default_factory=Labels)
     urls: UrlScheme = field(init=False, repr=False, compare=False)
 
@@ -76,6 +78,13 @@ class UrlScheme:
     def term(self, slug: str) -> str:
         return self._page(f"{self.term_prefix}{slug}/")
 
+    def term_index_part(self, number: int) -> str:
+        """Page ``number`` of the A–Z index; page 1 is the index itself."""
+        return self.term_index() if number == 1 else self._page(f"{self.term_prefix}page/{number}/")
+
+    def area_part(self, slug: str, number: int) -> str:
+        return self.area(slug) if number == 1 else self._page(f"{self.area_prefix}{slug}/page/{number}/")
+
     def _index(self, prefix: str) -> str:
         return prefix if self.directory_urls else f"{prefix}index.html"
 
@@ -87,13 +96,22 @@ class UrlScheme:
 
     @staticmethod
     def relative(from_page: str, to_path: str) -> str:
-        """A link from one page to a site path, as a relative URL that works on any host."""
-        from_dir = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
-        target = to_path or "./"
-        rel = posixpath.relpath("/" + target, "/" + from_dir) if from_dir else target
-        if (to_path.endswith("/") or not to_path) and not rel.endswith("/"):
-            rel += "/"
-        return "./" if rel in (".", "./") else rel
+        """A link from one page to a site path, as a relative URL that works on any host.
+
+        Called for every link of every page, so it works on path segments directly
+        (os.path.relpath costs ten times more).
+        """
+        from_dir = from_page if from_page.endswith("/") or not from_page else from_page.rsplit("/", 1)[0] + "/" \
+            if "/" in from_page else ""
+        source = from_dir.split("/")[:-1] if from_dir else []
+        target = to_path.split("/")
+        common = 0
+        for a, b in zip(source, target[:-1]):
+            if a != b:
+                break
+            common += 1
+        rel = "../" * (len(source) - common) + "/".join(target[common:])
+        return rel or "./"
 
     # Source names of the generated pages: what the engine calls them (mkdocs' src_uri).
     @staticmethod

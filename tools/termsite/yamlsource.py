@@ -11,6 +11,7 @@ depth and size.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -74,11 +75,25 @@ class YamlNode:
 
 def read_yaml_file(path: Path, display_path: str) -> tuple[YamlNode | None, list[Problem]]:
     """Read one content file. Returns the root node, or None and the problems."""
+    def problem(code: str, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(display_path, 1, 1, code, message)]
+
     try:
-        data = path.read_bytes()
+        # Checked before opening: opening a named pipe would wait for a writer forever.
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return problem("unreadable-file", "is not a regular file; content files are plain text files.")
+        if status.st_size > MAX_FILE_BYTES:
+            return problem("file-too-large", _too_large(status.st_size))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # never more than the limit, even if the file grows meanwhile
     except OSError as exc:
-        return None, [Problem(display_path, 1, 1, "unreadable-file", f"cannot read the file: {exc.strerror}.")]
+        return problem("unreadable-file", f"cannot read the file: {exc.strerror}.")
     return parse_yaml_bytes(data, display_path)
+
+
+def _too_large(size: int) -> str:
+    return f"the file is {size:,} bytes; content files are limited to {MAX_FILE_BYTES:,} bytes."
 
 
 def parse_yaml_bytes(data: bytes, display_path: str) -> tuple[YamlNode | None, list[Problem]]:
@@ -86,8 +101,7 @@ def parse_yaml_bytes(data: bytes, display_path: str) -> tuple[YamlNode | None, l
         return None, [Problem(display_path, line, column, code, message)]
 
     if len(data) > MAX_FILE_BYTES:
-        return problem(1, 1, "file-too-large",
-                       f"the file is {len(data):,} bytes; content files are limited to {MAX_FILE_BYTES:,} bytes.")
+        return problem(1, 1, "file-too-large", _too_large(len(data)))
     if data.startswith(b"\xef\xbb\xbf"):
         return problem(1, 1, "encoding",
                        "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM.")
@@ -132,8 +146,19 @@ class _EventTreeBuilder:
             what = exc.problem or "invalid YAML"
             context = f" {exc.context}" if exc.context else ""
             return None, self._problem(mark, "yaml-syntax", f"YAML syntax error: {what}{context}.")
-        except yaml.YAMLError as exc:  # e.g. reader errors on special characters
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow; it has no mark
+            return None, self._unacceptable_character(exc)
+        except yaml.YAMLError as exc:
             return None, self._problem(None, "yaml-syntax", f"YAML syntax error: {exc}.")
+
+    def _unacceptable_character(self, exc: yaml.reader.ReaderError) -> list[Problem]:
+        # libyaml gives the code point as a number, the pure-Python reader as a character
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        offset = min(max(exc.position, 0), len(self.text))
+        line = self.text.count("\n", 0, offset) + 1
+        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return [Problem(self.path, line, column, "yaml-syntax",
+                        f"the character U+{code:04X} is not allowed in YAML ({exc.reason}); remove it.")]
 
     def _build(self) -> tuple[YamlNode | None, list[Problem]]:
         # Each stack frame: (node, pending key node or None)
@@ -161,7 +186,7 @@ class _EventTreeBuilder:
                 if event.tag is not None:
                     return None, self._problem(
                         event.start_mark, "yaml-tag",
-                        f"the tag '{_short_tag(event.tag)}' is not allowed; content files use plain values only.")
+                        f"the tag '{_shown(_short_tag(event.tag))}' is not allowed; content files use plain values only.")
                 nodes += 1
                 if nodes > MAX_NODES:
                     return None, self._problem(
@@ -218,7 +243,7 @@ class _EventTreeBuilder:
         if key.text in parent.entries:
             first = parent.entries[key.text][0]
             return [Problem(self.path, key.line, key.column, "duplicate-key",
-                            f"the key '{key.text}' appears twice in the same mapping (first on line {first.line}); "
+                            f"the key '{_shown(key.text)}' appears twice in the same mapping (first on line {first.line}); "
                             "keep one.")]
         parent.entries[key.text] = (key, node)
         frame[1] = None
@@ -227,3 +252,13 @@ class _EventTreeBuilder:
 
 def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A contributor's text inside a message: invisible and control characters escaped, long text cut.
+
+    Messages end up in terminals and CI logs, where an escape sequence or a direction
+    override in a key name would rewrite what the reader sees.
+    """
+    shown = text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

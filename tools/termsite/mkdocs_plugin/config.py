@@ -47,6 +47,8 @@ class TermsiteConfig(base.Config):
     term_prefix = UrlPrefix(default="definition/")
     default_author = c.Type(str, default="")
     language = c.Type(str, default="en")
+    # Terms listed per page of the A–Z index and of an area; longer lists continue on page/2/...
+    index_page_size = c.Type(int, default=500)
     publisher = c.SubConfig(PublisherConfig)
     labels = c.SubConfig(LabelsConfig)
     # Render pages in two processes during `mkdocs build`: true, false, or "auto" (large sites).

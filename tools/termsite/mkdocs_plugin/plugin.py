@@ -26,13 +26,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from termsite.export import write_site_exports
 from termsite.jsonld import serialize
-from termsite.loader import load_glossary
+from termsite.incremental import SiteSnapshot, build_site
+from termsite.loader import ParseCache, load_glossary
 from termsite.mkdocs_plugin import parallel
 from termsite.mkdocs_plugin.config import TermsiteConfig
 from termsite.mkdocs_plugin.parallel import ForkedRenderer
-from termsite.pages import GeneratedPage, SiteBuilder
+from termsite.mkdocs_plugin.versions import BuildEnvironment, GeneratedPageFile
+from termsite.model import Glossary
+from termsite.pages import GeneratedPage
 from termsite.problems import ContentError
+from termsite.redirects import RedirectPage, redirect_pages, write_redirect_pages
 from termsite.render import PageRenderer
 from termsite.search import search_documents
 from termsite.settings import Labels, Publisher, SiteSettings
@@ -60,21 +65,39 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         self.build_ok = False
         self.nav: Navigation | None = None
         self.forked: ForkedRenderer | None = None
+        self.dirty = False
+        self.parse_cache = ParseCache()
+        self.snapshot: SiteSnapshot | None = None
+        self.previous: SiteSnapshot | None = None
+        self.environment = BuildEnvironment()
+        self.environment_changed = True
+        self.redirects: list[RedirectPage] = []  # pages at the old URLs of renamed terms
+        self.glossary: Glossary | None = None  # kept for the open-data exports written after the build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base_dir / self.config.content_dir
         self.settings = self._site_settings(config)
         try:
-            glossary = load_glossary(self.content_dir, default_author=self.config.default_author)
+            glossary = load_glossary(self.content_dir, default_author=self.config.default_author,
+                                     cache=self.parse_cache)
         except ContentError as error:
             raise PluginError(error.report()) from None
-        self.renderer = PageRenderer(self._templates_dir(base_dir))
+        templates_dir = self._templates_dir(base_dir)
+        if self.renderer is None or self.renderer.templates_dir != templates_dir:
+            # Kept across serve rebuilds: Jinja2 recompiles a template only when its file changes.
+            self.renderer = PageRenderer(templates_dir)
         self._add_theme_overrides(config)
-        self.pages = {page.source_name: page for page in SiteBuilder(glossary, self.settings).pages()}
+        # The plugin object lives on across `mkdocs serve` rebuilds: unchanged files and
+        # unchanged link inputs are not processed again.
+        self.previous, self.snapshot = self.snapshot, build_site(glossary, self.settings, previous=self.snapshot)
+        self.pages = self.snapshot.pages
+        self.redirects = redirect_pages(glossary, self.settings)
+        self.glossary = glossary
         self._stage_site_dir(config)
         return config
 
@@ -112,6 +135,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             default_author=self.config.default_author,
             language=self.config.language,
             directory_urls=config.use_directory_urls,
+            index_page_size=self.config.index_page_size,
             labels=Labels(home=labels.home, area=labels.area, term=labels.term,
                           area_index_title=labels.area_index_title, term_index_title=labels.term_index_title),
         )
@@ -135,14 +159,29 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.generated = set()
+        if self.dirty and self.renderer is not None:
+            self.environment_changed = self.environment.changed(config, self.renderer.templates_dir)
         for source_name, page in self.pages.items():
             if files.get_file_from_path(source_name) is not None:
                 log.info(f"termsite: {source_name} exists in docs_dir; it replaces the generated {page.kind} page.")
                 continue
-            inclusion = InclusionLevel.UNDEFINED if page.kind in _NAV_KINDS else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, source_name, content="", inclusion=inclusion))
+            in_nav = page.kind in _NAV_KINDS and page.part == 1
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            file = GeneratedPageFile.generated(config, source_name, content="", inclusion=inclusion)
+            files.append(file)
             self.generated.add(source_name)
+            if self.dirty:
+                file.changed = self.environment_changed or not self.snapshot.reused(source_name, self.previous)
+        if self.dirty:
+            self._rebuild_hand_written_pages(files)
         return files
+
+    def _rebuild_hand_written_pages(self, files: Files) -> None:
+        """In a dirty rebuild, hand-written pages are always rebuilt: there are few of them, and
+        it keeps the search index, which is recomputed in full, complete."""
+        for file in files.documentation_pages():
+            if file.src_uri not in self.generated:
+                file.is_modified = lambda: True  # type: ignore[method-assign]
 
     def _page(self, page: Page) -> GeneratedPage | None:
         return self.pages.get(page.file.src_uri) if page.file.src_uri in self.generated else None
@@ -162,6 +201,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             "image": generated.image_url,
             "image_alt": generated.image.caption if generated.image else "",
             "jsonld": [serialize(node) for node in generated.jsonld],
+            # the sitemap's <lastmod> (site_overrides/sitemap.xml); empty when the page has no date
+            "lastmod": generated.modified.isoformat() if generated.modified else "",
         }
         return markdown
 
@@ -180,6 +221,12 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self._add_search_documents(config, files)
+        if self.dirty:
+            # mkdocs-material merges a dirty rebuild's index with the previous one assuming one
+            # page changed; ours is complete every time, so the merge is turned off.
+            search = config.plugins.get("material/search") or config.plugins.get("search")
+            if hasattr(search, "search_index_prev"):
+                search.search_index_prev = None
         if self._renders_in_parallel():
             share = [files.get_file_from_path(source).page for source in sorted(self.generated)[1::2]]
             self.forked = ForkedRenderer()
@@ -208,6 +255,14 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         if self.forked is not None:
             forked, self.forked = self.forked, None
             forked.finish()
+        # Written after MkDocs' pages, so that they stay out of the sitemap and the search index.
+        for skipped in write_redirect_pages(config.site_dir, self.redirects):
+            log.warning(f"termsite: {skipped.file_name} is a page of the site; no redirect to "
+                        f"{skipped.target_path} was written there.")
+        # glossary.jsonld, .ttl, .csv, .json, llms.txt and one JSON per term (see termsite.export)
+        # Not in a dirty preview, which is about seeing one edit quickly.
+        if self.glossary is not None and self.settings is not None and not self.dirty:
+            write_site_exports(config.site_dir, self.glossary, self.settings, config.site_description or "")
         self.build_ok = True
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -231,7 +286,17 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             return
         previous = staging + ".previous"
         shutil.rmtree(previous, ignore_errors=True)
-        if os.path.exists(final):
-            os.rename(final, previous)
-        os.rename(staging, final)
+        try:
+            if os.path.exists(final):
+                os.rename(final, previous)
+            try:
+                os.rename(staging, final)
+            except OSError:
+                if os.path.isdir(previous) and not os.path.exists(final):
+                    os.rename(previous, final)  # never leave no site at all
+                raise
+        except OSError as error:
+            # MkDocs calls this in a `finally`: a PluginError is printed as a sentence, not a traceback
+            raise PluginError(f"termsite: the new site could not replace {final} ({error.strerror or error}); "
+                              f"{final} was left as it was and the new one is in {staging}.") from None
         shutil.rmtree(previous, ignore_errors=True)
