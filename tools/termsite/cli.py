@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Callable, Sequence
+from typing import Callable, NoReturn, Sequence
 
 from termsite import __version__
 
@@ -25,8 +25,15 @@ COMMAND_MODULES = [
 ]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line (and exit status 2), like every other termsite error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="termsite", description="Glossary sites from YAML, with connected schema.org JSON-LD.")
     parser.add_argument("--version", action="version", version=f"termsite {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -1,0 +1,516 @@
+"""Turn one HTML file into a PageDocument: JSON-LD blocks (found and parsed strictly by us),
+the nodes inside them, and - on demand - canonical URL, links, visible text, Open Graph
+and microdata/RDFa (the last two through extruct).
+
+The JSON-LD finder is a small tokenizer over the raw text rather than a DOM query so that
+each block keeps its exact line and column, and so that a broken block can be reported
+without touching its neighbours (extruct's ``errors='log'`` drops all blocks of a page
+when one is bad, and its parser repairs trailing commas, comments and duplicate keys).
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import html
+import re
+import unicodedata
+from functools import cached_property
+from typing import Any, Iterator
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+
+import lxml.html
+from lxml import etree
+
+from .model import BlockError, JsonLdBlock, Node
+from .strictjson import StrictJsonError, parse_strict
+from .vocabulary import local_name
+
+# Limits that bound the work done on one page (documented in docs/rules.md, rule limit-exceeded).
+MAX_PAGE_BYTES = 50 * 1024 * 1024
+MAX_BLOCKS_PER_PAGE = 1000
+MAX_NODES_PER_PAGE = 100_000
+
+SCHEMA_CONTEXTS = frozenset({
+    "https://schema.org", "http://schema.org",
+    # schema.org's own context document, which some generators reference directly
+    "https://schema.org/docs/jsonldcontext.json", "https://schema.org/docs/jsonldcontext.jsonld",
+    "http://schema.org/docs/jsonldcontext.json", "http://schema.org/docs/jsonldcontext.jsonld",
+})
+
+_RAW_TEXT_OR_COMMENT = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)\b([^>]*)>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TYPE_ATTRIBUTE = re.compile(r"""(?:^|[\s"'/])type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_CLOSING_TAGS: dict[str, re.Pattern[str]] = {}
+_SUPPRESS_COMMENT = re.compile(r"<!--\s*termsite-check\s*:\s*ignore\b(.*?)-->", re.IGNORECASE | re.DOTALL)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters lxml keeps when parsing but refuses when a tree is edited (drop_tree in
+# visible_text); HTML treats them as parse errors anyway, so they become spaces.
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TAG = re.compile(r"<[^>]*>")
+_INVISIBLE = re.compile(r"[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+_HIDDEN_XPATH = etree.XPath(
+    "//script | //style | //template | //noscript | //*[@hidden] | "
+    "//*[translate(@aria-hidden, 'TRUE', 'true') = 'true'] | "
+    "//*[contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+)
+
+
+class PageReadError(Exception):
+    """The file could not be read at all (I/O error): the run exits with status 2."""
+
+
+class NotHtmlError(Exception):
+    """The file is binary or not decodable as text."""
+
+
+def read_page_bytes(path: str) -> tuple[bytes, bool]:
+    """Read at most MAX_PAGE_BYTES; the flag tells whether the file was longer."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+    except OSError as exc:
+        raise PageReadError(exc.strerror or str(exc)) from None
+    return data[:MAX_PAGE_BYTES], len(data) > MAX_PAGE_BYTES
+
+
+# Python decodes these, browsers do not (they are not in the WHATWG Encoding Standard):
+# a page labelled utf-7 would show the checker '<script>' where a browser shows '+ADw-script+AD4-'.
+_NOT_WEB_ENCODINGS = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna"})
+
+
+def decode_html(data: bytes) -> str:
+    """Decode page bytes: BOM, then <meta charset>, then UTF-8 (bad bytes replaced)."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise NotHtmlError("binary file (contains NUL bytes), not HTML")
+    encoding = "utf-8"
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        candidate = match.group(1).decode("ascii", "replace").lower()
+        try:
+            encoding = codecs.lookup(candidate).name
+        except LookupError:
+            pass
+        if encoding in _NOT_WEB_ENCODINGS:
+            encoding = "utf-8"
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:  # a codec that is not a text encoding (base64, rot13, zlib): browsers ignore the label
+        encoding = "utf-8"
+        text = data.decode(encoding, errors="replace")
+    sample = text[:8192]
+    if sample and sample.count("\ufffd") > len(sample) // 10:
+        raise NotHtmlError(f"not decodable as {encoding} text (binary or wrong encoding)")
+    return text
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - text.rfind("\n", 0, offset)
+
+
+def _closing_tag(name: str) -> re.Pattern[str]:
+    pattern = _CLOSING_TAGS.get(name)
+    if pattern is None:
+        pattern = _CLOSING_TAGS[name] = re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE)
+    return pattern
+
+
+def find_jsonld_scripts(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (tag_start, content_start, content_end) of each JSON-LD script, in order.
+
+    Follows the HTML tokenizer closely enough for real pages: comments are skipped, and
+    the content of raw-text elements (script, style, textarea, ...) is not searched for tags.
+    """
+    pos = 0
+    while True:
+        match = _RAW_TEXT_OR_COMMENT.search(text, pos)
+        if match is None:
+            return
+        name = match.group(1)
+        if name is None:  # a comment
+            pos = match.end()
+            continue
+        name = name.lower()
+        end_match = _closing_tag(name).search(text, match.end())
+        content_end = end_match.start() if end_match else len(text)
+        if name == "script" and _is_jsonld_type(match.group(2)):
+            yield match.start(), match.end(), content_end
+        pos = end_match.end() if end_match else len(text)
+
+
+def _is_jsonld_type(attributes: str) -> bool:
+    match = _TYPE_ATTRIBUTE.search(attributes)
+    if not match:
+        return False
+    value = next(group for group in match.groups() if group is not None)
+    return value.split(";")[0].strip().lower() == "application/ld+json"
+
+
+def classify_context(context: Any) -> str:
+    """"schema" for schema.org contexts, "missing" for none, "foreign" for anything else."""
+    if context is None:
+        return "missing"
+    if isinstance(context, str):
+        return "schema" if context.rstrip("/") in SCHEMA_CONTEXTS else "foreign"
+    if isinstance(context, dict):
+        vocab = context.get("@vocab")
+        return "schema" if isinstance(vocab, str) and vocab.rstrip("/") in SCHEMA_CONTEXTS else "foreign"
+    if isinstance(context, list) and context:
+        kinds = [classify_context(item) if not isinstance(item, dict) or "@vocab" in item else "terms" for item in context]
+        return "schema" if "schema" in kinds and set(kinds) <= {"schema", "terms"} else "foreign"
+    return "foreign"
+
+
+def normalize_text(value: str) -> str:
+    """Text as compared between markup and page: entities decoded, NFC, no whitespace."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", html.unescape(value)))
+
+
+def url_host(url: str) -> str | None:
+    """The URL's lower-case host[:port], or None for a malformed URL."""
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def resolve_url(base: str, url: str) -> str:
+    """``urljoin`` with a cache (the same few bases and URLs recur on every page); a
+    malformed URL is returned as it is rather than raising."""
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
+
+
+def strip_tags(value: str) -> str:
+    return _TAG.sub(" ", value)
+
+
+@functools.lru_cache(maxsize=65536)  # pages repeat the same site URLs many times
+def normalize_url(url: str) -> str:
+    """Canonical form for comparing URLs: no fragment, lower-case scheme and host,
+    no default port, ``index.html`` folded into its folder, consistent percent-encoding."""
+    try:
+        parts = urlsplit(url.strip())
+        scheme = parts.scheme.lower()
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    netloc = host
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        netloc = f"{host}:{port}"
+    path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%")
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    if netloc and not path:
+        path = "/"
+    return urlunsplit((scheme, netloc, path, parts.query, ""))
+
+
+def iter_values(value: Any) -> Iterator[Any]:
+    """Values of a property: JSON arrays and @list/@set are flattened."""
+    if isinstance(value, list):
+        for item in value:
+            yield from iter_values(item)
+    elif isinstance(value, dict) and ("@list" in value or "@set" in value):
+        yield from iter_values(value.get("@list", value.get("@set")))
+    else:
+        yield value
+
+
+def node_types(data: dict[str, Any], schema_vocab: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(schema.org local type names, other types) of a node's @type."""
+    raw = data.get("@type")
+    items = raw if isinstance(raw, list) else [] if raw is None else [raw]
+    schema_types: list[str] = []
+    other: list[str] = []
+    for item in items:
+        name = local_name(item) if isinstance(item, str) and schema_vocab else None
+        if name:
+            schema_types.append(name)
+        else:
+            other.append(item if isinstance(item, str) else repr(item))
+    return tuple(schema_types), tuple(other)
+
+
+class PageDocument:
+    """Everything the page rules look at. Tree-derived facts are computed on first use."""
+
+    def __init__(self, path: str, text: str, page_url: str | None = None, rel_url: str | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.page_url = page_url
+        self.rel_url = rel_url
+        self.blocks: list[JsonLdBlock] = []
+        self.nodes: list[Node] = []
+        self.limit_messages: list[tuple[str, int, int]] = []  # (message, line, col)
+        self.not_html: str | None = None  # why the file is not HTML, set by the runner
+        self.read_error: str | None = None  # why the file could not be read, set by the runner
+        self.truncated = False  # the file was longer than MAX_PAGE_BYTES
+        self.memo: dict[Any, Any] = {}  # derived data shared by several rules (see rules/_shared.py)
+        self._extract_blocks()
+
+    # -- JSON-LD --------------------------------------------------------------
+    def _extract_blocks(self) -> None:
+        for index, (tag_start, start, end) in enumerate(find_jsonld_scripts(self.text)):
+            line, col = line_col(self.text, tag_start)
+            if index >= MAX_BLOCKS_PER_PAGE:
+                self.limit_messages.append((f"more than {MAX_BLOCKS_PER_PAGE} JSON-LD blocks; the rest are not checked", line, col))
+                break
+            block = JsonLdBlock(index, line, col, start, self.text[start:end])
+            try:
+                block.data = parse_strict(block.raw)
+            except StrictJsonError as exc:
+                err_line, err_col = line_col(self.text, start + exc.offset)
+                block.error = BlockError("limit-exceeded" if exc.limit else "invalid-json", exc.message, err_line, err_col)
+            self.blocks.append(block)
+        for block in self.blocks:
+            if block.error is None and not self._walk_block(block):
+                self.limit_messages.append((f"more than {MAX_NODES_PER_PAGE} JSON-LD nodes; the rest are not checked", block.line, block.col))
+                break
+
+    def _walk_block(self, block: JsonLdBlock) -> bool:
+        """Add the block's nodes to self.nodes in document order; False when the node limit is hit."""
+        data = block.data
+        roots: list[tuple[Any, str, bool]] = []  # (value, path, schema vocabulary?)
+        if isinstance(data, dict):
+            vocab = classify_context(data.get("@context")) != "foreign"
+            graph = data.get("@graph")
+            if graph is not None and set(data) <= {"@context", "@graph", "@id"}:
+                items = graph if isinstance(graph, list) else [graph]
+                roots = [(item, f"@graph[{i}]" if isinstance(graph, list) else "@graph", vocab) for i, item in enumerate(items)]
+            else:
+                roots = [(data, "", vocab)]
+        elif isinstance(data, list):
+            roots = [(item, f"[{i}]", classify_context(item.get("@context")) != "foreign" if isinstance(item, dict) else True)
+                     for i, item in enumerate(data)]
+        for value, path, vocab in roots:
+            if not isinstance(value, dict):
+                continue
+            if not path:
+                types, _ = node_types(value, vocab)
+                path = types[0] if types else "$"
+            if not self._walk(value, path, block, vocab):
+                return False
+        return True
+
+    def _walk(self, root: dict[str, Any], path: str, block: JsonLdBlock, vocab: bool) -> bool:
+        # Iterative depth-first walk (JSON may be up to MAX_DEPTH deep).
+        stack: list[tuple[Any, str, Node | None, str | None]] = [(root, path, None, None)]
+        while stack:
+            value, path, parent, prop = stack.pop()
+            if isinstance(value, list):
+                stack.extend((item, f"{path}[{i}]", parent, prop) for i, item in reversed(list(enumerate(value))))
+                continue
+            if not isinstance(value, dict) or "@value" in value:
+                continue
+            if "@list" in value or "@set" in value:
+                key = "@list" if "@list" in value else "@set"
+                stack.append((value[key], f"{path}.{key}", parent, prop))
+                continue
+            if len(self.nodes) >= MAX_NODES_PER_PAGE:
+                return False
+            types, other = node_types(value, vocab)
+            node = Node(value, path, block, types, other, vocab, prop, parent, top_level=parent is None)
+            self.nodes.append(node)
+            children = []
+            for key, child in value.items():
+                if key == "@graph":
+                    children.append((child, f"{path}.@graph", node, None))
+                elif not key.startswith("@") and isinstance(child, (dict, list)):
+                    children.append((child, f"{path}.{key}", node, key))
+            stack.extend(reversed(children))
+        return True
+
+    def nodes_of_type(self, type_name: str, vocab: Any = None) -> list[Node]:
+        """Nodes whose @type is ``type_name`` (or, given the vocabulary, a subtype of it)."""
+        key = ("nodes_of_type", type_name, vocab is not None)
+        if key not in self.memo:
+            if vocab is None:
+                self.memo[key] = [n for n in self.nodes if type_name in n.types]
+            else:
+                self.memo[key] = [n for n in self.nodes if any(vocab.is_subtype(t, type_name) for t in n.types)]
+        return self.memo[key]
+
+    @cached_property
+    def nodes_by_id(self) -> dict[str, Node]:
+        """For resolving ``{"@id": ...}`` references: the node with the most properties per @id
+        (a bare reference resolves to itself when nothing describes it)."""
+        index: dict[str, Node] = {}
+        for node in self.nodes:
+            node_id = node.data.get("@id")
+            if isinstance(node_id, str):
+                best = index.get(node_id)
+                if best is None or len(node.data) > len(best.data):
+                    index[node_id] = node
+        return index
+
+    def resolve(self, node: Node) -> Node:
+        """The fullest description of the node's @id on this page: a reference, or a partial
+        copy such as ``{"@id": ..., "name": ...}``, resolves to the node with most properties."""
+        node_id = node.data.get("@id")
+        if isinstance(node_id, str):
+            best = self.nodes_by_id.get(node_id, node)
+            if len(best.data) > len(node.data):
+                return best
+        return node
+
+    @cached_property
+    def _children(self) -> dict[tuple[int, str], list[Node]]:
+        children: dict[tuple[int, str], list[Node]] = {}
+        for node in self.nodes:
+            if node.parent is not None and node.parent_key is not None:
+                children.setdefault((id(node.parent), node.parent_key), []).append(node)
+        return children
+
+    @cached_property
+    def _node_by_object(self) -> dict[int, Node]:
+        return {id(node.data): node for node in self.nodes}
+
+    def node_for(self, value: Any) -> Node | None:
+        """The Node of a JSON object found while walking (resolved if it is a reference)."""
+        node = self._node_by_object.get(id(value)) if isinstance(value, dict) else None
+        return self.resolve(node) if node is not None else None
+
+    def child_nodes(self, node: Node, prop: str) -> list[Node]:
+        """Node values of a property, in order, with references resolved."""
+        return [self.resolve(n) for n in self._children.get((id(node), prop), ())]
+
+    # -- HTML tree ------------------------------------------------------------
+    @cached_property
+    def tree(self) -> Any:
+        """The lxml tree (None for an empty document). Parsed once, only when needed."""
+        source = self.text
+        if source.lstrip()[:5] == "<?xml":  # lxml refuses str input with an encoding declaration
+            source = _XML_DECLARATION.sub("", source, count=1)
+        if _XML_INCOMPATIBLE.search(source):
+            source = _XML_INCOMPATIBLE.sub(" ", source)
+        try:
+            return lxml.html.document_fromstring(source)
+        except (etree.ParserError, ValueError):
+            return None
+
+    @cached_property
+    def suppressed(self) -> frozenset[str]:
+        """Rule IDs (or prefixes) switched off for this page by comment or meta tag."""
+        specs = [m.group(1) for m in _SUPPRESS_COMMENT.finditer(self.text)]
+        if self.tree is not None and "termsite-check" in self.text:
+            for content in self.tree.xpath("//meta[@name='termsite-check']/@content"):
+                words = content.strip().split(None, 1)
+                if words and words[0].lower() == "ignore":
+                    specs.append(words[1] if len(words) > 1 else "")
+        return frozenset(rule.strip() for spec in specs for rule in re.split(r"[\s,]+", spec) if rule.strip())
+
+    @cached_property
+    def canonical(self) -> str | None:
+        """The first <link rel="canonical"> href, made absolute against the page URL."""
+        if self.tree is None:
+            return None
+        for link in self.tree.iter("link"):
+            if "canonical" in link.get("rel", "").lower().split() and link.get("href") is not None:
+                href = link.get("href", "").strip()
+                return resolve_url(self.page_url, href) if self.page_url else href
+        return None
+
+    @cached_property
+    def base_url(self) -> str | None:
+        """URL that relative references on the page resolve against: where the page lives
+        (its URL under the site URL), unless the canonical URL says it is on another host
+        (a foreign site checked with our site URL configured)."""
+        base = self.page_url or self.canonical
+        if self.page_url and self.canonical and url_host(self.page_url) != url_host(self.canonical):
+            base = self.canonical
+        if self.tree is not None:
+            for element in self.tree.iter("base"):
+                href = element.get("href")
+                if href is not None:
+                    return resolve_url(base or "", href.strip()) or base
+        return base
+
+    @cached_property
+    def is_redirect(self) -> bool:
+        return self.tree is not None and bool(
+            self.tree.xpath("//meta[translate(@http-equiv, 'REFSH', 'refsh') = 'refresh']"))
+
+    @cached_property
+    def links(self) -> frozenset[str]:
+        """Normalized absolute URLs of every <a href> on the page."""
+        if self.tree is None:
+            return frozenset()
+        base = self.base_url
+        result = set()
+        for href in self.tree.xpath("//a/@href"):
+            href = href.strip()
+            if base:
+                href = resolve_url(base, href)
+            result.add(normalize_url(href))
+        return frozenset(result)
+
+    @cached_property
+    def open_graph(self) -> dict[str, str]:
+        """Open Graph properties (first value of each), through extruct."""
+        if self.tree is None or "og:" not in self.text:
+            return {}
+        from extruct.opengraph import OpenGraphExtractor
+
+        result: dict[str, str] = {}
+        for item in OpenGraphExtractor().extract_items(self.tree):
+            for name, value in item["properties"]:
+                result.setdefault(name, value)
+        return result
+
+    @cached_property
+    def other_markup(self) -> dict[str, list[str]]:
+        """Types of microdata and RDFa items (through extruct), keyed by syntax."""
+        result: dict[str, list[str]] = {}
+        lowered = self.text.lower()
+        if self.tree is not None and "itemscope" in lowered:
+            from extruct.w3cmicrodata import MicrodataExtractor
+
+            try:
+                items = MicrodataExtractor().extract_items(self.tree, self.base_url)
+                result["microdata"] = [_microdata_type(item) for item in items]
+            except Exception:  # extruct on hostile markup: report nothing rather than crash
+                result["microdata"] = []
+        if "typeof=" in lowered or "vocab=" in lowered:
+            from extruct.rdfa import RDFaExtractor
+
+            try:
+                items = RDFaExtractor().extract(self.text.encode("utf-8"), base_url=self.base_url or "")
+                result["rdfa"] = sorted({t.rsplit("/", 1)[-1] for item in items for t in item.get("@type", [])})
+            except Exception:
+                result["rdfa"] = []
+        return {k: v for k, v in result.items() if v}
+
+    @cached_property
+    def visible_text(self) -> str:
+        """The page's visible text, normalized like ``normalize_text`` (no whitespace).
+
+        Drops hidden subtrees from the tree, so everything else that reads the tree is
+        computed first.
+        """
+        if self.tree is None:
+            return ""
+        _ = (self.links, self.canonical, self.base_url, self.is_redirect, self.suppressed, self.open_graph, self.other_markup)
+        for element in _HIDDEN_XPATH(self.tree):
+            element.drop_tree()
+        body = self.tree.find("body")
+        root = body if body is not None else self.tree
+        return normalize_text(root.text_content())
+
+
+def _microdata_type(item: dict[str, Any]) -> str:
+    kind = item.get("type", "")
+    kind = kind[0] if isinstance(kind, list) and kind else kind
+    return str(kind).rsplit("/", 1)[-1] or "(untyped)"

@@ -1,0 +1,49 @@
+"""A type, property or enumeration value from schema.org's *pending* area.
+
+Pending terms are proposals under review: they may change or disappear, and consumers
+may ignore them. Each term is reported once per page, at its first use. (Some useful
+terms are pending - in release 30.0 `DefinedTerm`, `DefinedTermSet`, `hasDefinedTerm`
+and `inDefinedTermSet` - so a site that relies on them on purpose may lower this rule
+to `info` in its configuration.)
+
+Source: https://schema.org/docs/howwework.html#pending and https://pending.schema.org/
+
+Failing example:
+
+```json
+{"@context": "https://schema.org", "@type": "DefinedTerm", "name": "Margin call"}
+```
+
+Passing example:
+
+```json
+{"@context": "https://schema.org", "@type": "Thing", "name": "Margin call"}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..extract import PageDocument
+from ..model import Finding, Scope, Severity
+from ..vocabulary import load_vocabulary
+from .superseded_term import term_uses
+
+ID = "pending-term"
+SEVERITY = Severity.WARNING
+SCOPE = Scope.PAGE
+
+
+def check(page: PageDocument, config: object) -> Iterator[Finding]:
+    vocab = load_vocabulary()
+    first_use: dict[str, Finding] = {}
+    counts: dict[str, int] = {}
+    for kind, term, status, node, prop in term_uses(page, vocab):
+        if status.pending:
+            counts[term] = counts.get(term, 0) + 1
+            if term not in first_use:
+                first_use[term] = node.at(f"{kind} {term!r} is a pending schema.org term (not yet stable)", prop)
+    for term, finding in first_use.items():
+        extra = f" ({counts[term]} uses on this page)" if counts[term] > 1 else ""
+        yield Finding(finding.message + extra, finding.json_path, finding.line, finding.col)
