@@ -31,6 +31,7 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from termsite.jsonld import CONTEXT, JsonLd
 from termsite.loader import REFERENCE_RE, strip_code
+from termsite.links import LinkGraph
 from termsite.markup import markdown_to_text
 from termsite.model import Area, Glossary, Term
 from termsite.settings import SiteSettings
@@ -53,8 +54,12 @@ LIST_SEPARATOR = " | "  # between the values of a multi-valued CSV cell
 class Exporter:
     """The exports of one glossary on one site."""
 
-    def __init__(self, glossary: Glossary, settings: SiteSettings, description: str = "") -> None:
+    def __init__(self, glossary: Glossary, settings: SiteSettings, description: str = "",
+                 graph: LinkGraph | None = None) -> None:
         self.glossary = glossary
+        # The build's link graph already holds every field's text; without it, fields are rendered here.
+        self.graph = graph
+        self._records: dict[str, dict[str, Any]] = {}
         self.settings = settings
         self.urls = settings.urls
         self.jsonld = JsonLd(settings, glossary)
@@ -155,7 +160,7 @@ class Exporter:
             graph.add((concept, DCTERMS.modified, Literal(entry.modified.isoformat(), datatype=XSD.dateTime)))
 
     def turtle(self) -> str:
-        return self.skos_graph().serialize(format="turtle")
+        return grouped_turtle(self.skos_graph())
 
     # CSV
     def csv_text(self) -> str:
@@ -173,7 +178,21 @@ class Exporter:
     # JSON
     def term_record(self, term: Term) -> dict[str, Any]:
         """One term as plain JSON: what its page says, with references made ordinary links."""
+        if term.slug not in self._records:
+            self._records[term.slug] = self._term_record(term)
+        return self._records[term.slug]
+
+    def _texts(self, term: Term) -> tuple[str, list[str]]:
+        """The reader's text of the body and of each answer."""
+        if self.graph is not None and term.slug in self.graph.terms:
+            links = self.graph.terms[term.slug]
+            return links.main.text, [faq.answer.text for faq in links.faq]
+        return (markdown_to_text(self.resolve_references(term.body)),
+                [markdown_to_text(self.resolve_references(faq.answer)) for faq in term.faq])
+
+    def _term_record(self, term: Term) -> dict[str, Any]:
         body = self.resolve_references(term.body)
+        body_text, answer_texts = self._texts(term)
         author = self.glossary.author_of(term)
         return {
             "slug": term.slug,
@@ -186,10 +205,10 @@ class Exporter:
             "related": [self._term_link(slug) for slug in term.related],
             "status": term.status,
             "replaced_by": self._term_link(term.replaced_by) if term.replaced_by else None,
-            "body": {"markdown": body, "text": markdown_to_text(body)},
+            "body": {"markdown": body, "text": body_text},
             "faq": [{"question": faq.question_for(term.title),
-                     "answer": {"markdown": self.resolve_references(faq.answer),
-                                "text": markdown_to_text(self.resolve_references(faq.answer))}} for faq in term.faq],
+                     "answer": {"markdown": self.resolve_references(faq.answer), "text": text}}
+                    for faq, text in zip(term.faq, answer_texts)],
             "sources": [{"title": source.title, "url": source.url} for source in term.sources],
             "image": self._image(term),
             "author": {"name": author.name, "url": author.url} if author else None,
@@ -283,6 +302,55 @@ class Exporter:
         return makers[format_name]()
 
 
+def grouped_turtle(graph: Graph) -> str:
+    """Turtle text of a graph: prefixes, then each subject once with its predicates and objects.
+
+    rdflib's own Turtle serializer looks up a prefixed name for every term of every triple,
+    which took 15 s for a 10,000-term glossary; here rdflib still writes every term (``n3()``
+    does the escaping) and only the few namespaces' prefixed names are cached.
+    """
+    namespaces = sorted(((str(uri), prefix) for prefix, uri in graph.namespaces() if prefix),
+                        key=lambda pair: -len(pair[0]))
+    short: dict[Any, str] = {}  # prefixed names of the vocabulary's few terms
+    used: set[str] = set()
+
+    def name(node: Any) -> str:
+        cached = short.get(node)
+        if cached is not None:
+            return cached
+        if isinstance(node, URIRef):
+            text = str(node)
+            for uri, prefix in namespaces:
+                if text.startswith(uri) and _LOCAL_NAME.fullmatch(text[len(uri):]):
+                    short[node] = f"{prefix}:{text[len(uri):]}"
+                    used.add(prefix)
+                    return short[node]
+        elif isinstance(node, Literal) and node.datatype is not None:
+            return node.n3().replace(f"<{node.datatype}>", name(URIRef(node.datatype)))
+        return node.n3()
+
+    lines: list[str] = []
+    subjects = sorted(set(graph.subjects()), key=lambda node: (isinstance(node, BNode), str(node)))
+    for subject in subjects:
+        predicates: list[str] = []
+        by_predicate: dict[Any, list[Any]] = {}
+        for predicate, obj in graph.predicate_objects(subject):
+            by_predicate.setdefault(predicate, []).append(obj)
+        for predicate in sorted(by_predicate, key=lambda p: (p != RDF.type, str(p))):
+            objects = " ,\n        ".join(sorted(name(o) for o in by_predicate[predicate]))
+            verb = "a" if predicate == RDF.type else name(predicate)
+            predicates.append(f"    {verb} {objects}")
+        lines.append("")
+        lines.append(subject.n3() + "\n" + " ;\n".join(predicates) + " .")
+    prefixes = [f"@prefix {prefix}: <{uri}> ." for uri, prefix in sorted(namespaces, key=lambda pair: pair[1])
+                if prefix in used]
+    lines = prefixes + lines
+    return "\n".join(lines) + "\n"
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
 def related_both_ways(glossary: Glossary) -> dict[str, list[str]]:
     """Each term's related terms in both directions, its own list first (what its page shows)."""
     related: dict[str, list[str]] = {slug: list(term.related) for slug, term in glossary.terms.items()}
@@ -294,16 +362,26 @@ def related_both_ways(glossary: Glossary) -> dict[str, list[str]]:
 
 
 def write_site_exports(site_dir: str | Path, glossary: Glossary, settings: SiteSettings,
-                       description: str = "") -> list[Path]:
-    """Write every export into a built site; returns the files written."""
-    exporter = Exporter(glossary, settings, description)
+                       description: str = "", graph: LinkGraph | None = None) -> list[Path]:
+    """Write every export into a built site; returns the files written.
+
+    Plain writes: the site folder is itself a staging folder that replaces the published
+    site only when the whole build succeeded (see the MkDocs plugin).
+    """
+    exporter = Exporter(glossary, settings, description, graph)
     root = Path(site_dir)
     written = []
     for format_name, name in SITE_FILES.items():
-        written.append(write_text(root / name, exporter.text(format_name)))
+        written.append(_write_plain(root / name, exporter.text(format_name)))
     for term in glossary.sorted_terms():
-        written.append(write_text(root / exporter.term_json_path(term.slug), _json_text(exporter.term_record(term))))
+        written.append(_write_plain(root / exporter.term_json_path(term.slug), _json_text(exporter.term_record(term))))
     return written
+
+
+def _write_plain(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
 
 
 def write_text(path: Path, text: str) -> Path:

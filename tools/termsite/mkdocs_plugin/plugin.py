@@ -252,6 +252,12 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             entries.extend(document.as_dict() for document in search_documents(page))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # glossary.jsonld, .ttl, .csv, .json, llms.txt and one JSON per term (see termsite.export),
+        # written while the forked renderer may still be busy. Not in a dirty preview, which is
+        # about seeing one edit quickly.
+        if self.glossary is not None and self.settings is not None and not self.dirty:
+            graph = self.snapshot.graph if self.snapshot is not None else None
+            write_site_exports(config.site_dir, self.glossary, self.settings, config.site_description or "", graph)
         if self.forked is not None:
             forked, self.forked = self.forked, None
             forked.finish()
@@ -259,10 +265,6 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         for skipped in write_redirect_pages(config.site_dir, self.redirects):
             log.warning(f"termsite: {skipped.file_name} is a page of the site; no redirect to "
                         f"{skipped.target_path} was written there.")
-        # glossary.jsonld, .ttl, .csv, .json, llms.txt and one JSON per term (see termsite.export)
-        # Not in a dirty preview, which is about seeing one edit quickly.
-        if self.glossary is not None and self.settings is not None and not self.dirty:
-            write_site_exports(config.site_dir, self.glossary, self.settings, config.site_description or "")
         self.build_ok = True
 
     def on_build_error(self, *, error: Exception) -> None:
