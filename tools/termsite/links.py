@@ -23,6 +23,7 @@ from termsite.loader import REFERENCE_RE
 from termsite.markup import html_to_text, markdown_to_html
 from termsite.model import FaqEntry, Glossary, Term
 from termsite.settings import UrlScheme
+from termsite.workers import map_items
 
 _TOKEN_RE = re.compile(r"(<[^>]*>)")
 _TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
@@ -32,8 +33,7 @@ _NO_REFERENCE = {"a", "code", "pre"}
 _VOID = {"br", "hr", "img"}
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+_NON_WORD = re.compile(r"\W")
 
 
 def _is_abbreviation(name: str) -> bool:
@@ -43,15 +43,24 @@ def _is_abbreviation(name: str) -> bool:
 
 
 class TermMatcher:
-    """Finds mentions of term names in (HTML-escaped) text."""
+    """Finds mentions of term names in (HTML-escaped) text.
+
+    The automaton runs over the text with every non-word character turned into a space and
+    a space at each end, and its keys are the names treated the same way with a space at
+    each end: it then reports only whole-word matches, instead of every name found inside
+    other words (a three-letter abbreviation occurs in many words), which is what keeps a
+    10,000-term glossary's linking linear and quick.
+    """
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self._automaton = ahocorasick.Automaton()
-        names: dict[str, list[tuple[str, str, bool]]] = {}
+        names: dict[str, list[tuple[str, str, str, bool]]] = {}
         for term in terms:
             for name in [term.title, *term.aliases]:
                 escaped = html.escape(name, quote=False)
-                names.setdefault(_fold(escaped), []).append((escaped, term.slug, _is_abbreviation(name)))
+                folded = _fold(escaped)
+                key = f" {_NON_WORD.sub(' ', folded)} "
+                names.setdefault(key, []).append((folded, escaped, term.slug, _is_abbreviation(name)))
         for key, entries in names.items():
             self._automaton.add_word(key, (len(key), entries))
         self._empty = not names
@@ -63,15 +72,17 @@ class TermMatcher:
         if self._empty:
             return
         folded = _fold(text)
+        spaced = f" {_NON_WORD.sub(' ', folded)} "
         candidates: list[tuple[int, int, str]] = []
-        for end_index, (length, entries) in self._automaton.iter(folded):
-            start, end = end_index - length + 1, end_index + 1
-            if start > 0 and _is_word_char(text[start - 1]) or end < len(text) and _is_word_char(text[end]):
-                continue
+        for end_index, (length, entries) in self._automaton.iter(spaced):
+            # The key spans spaced[end_index - length + 1 : end_index + 1]; without its two spaces and
+            # the leading pad, the name spans text[start:end].
+            start, end = end_index - length + 1, end_index - 1
             if _in_character_reference(text, start):
                 continue
-            for written, slug, exact_case in entries:
-                if not exact_case or text[start:end] == written:
+            for folded_name, written, slug, exact_case in entries:
+                # Several names read alike once punctuation is blanked ('P&L', 'P-L'): compare as written.
+                if folded[start:end] == folded_name and (not exact_case or text[start:end] == written):
                     candidates.append((start, end, slug))
                     break
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -133,8 +144,9 @@ class PageLinker:
     """Links the fragments of one page, so that each target is auto-linked once per page."""
 
     def __init__(self, matcher: TermMatcher, glossary: Glossary, urls: UrlScheme, page_path: str,
-                 own_slug: str | None) -> None:
+                 own_slug: str | None, rendered: dict[str, str] | None = None) -> None:
         self.matcher = matcher
+        self.rendered = rendered or {}  # Markdown -> sanitized HTML, rendered ahead (see build_link_graph)
         self.glossary = glossary
         self.urls = urls
         self.page_path = page_path
@@ -210,7 +222,8 @@ class PageLinker:
         return "".join(out)
 
     def fragment(self, markdown_text: str) -> LinkedFragment:
-        linked = self.link(markdown_to_html(markdown_text))
+        rendered = self.rendered.get(markdown_text)
+        linked = self.link(rendered if rendered is not None else markdown_to_html(markdown_text))
         # The text of the linked HTML: a [[slug|label]] reads as its label, as on the page.
         return LinkedFragment(html=linked, text=html_to_text(linked))
 
@@ -233,13 +246,14 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
     reusable = previous if previous is not None and previous.names_fingerprint == fingerprint else None
     matcher = TermMatcher(glossary.terms.values())
     inputs: dict[str, Hashable] = {}
+    rendered = _render_ahead(glossary, reusable)
 
     def entry_links(key: str, page_path: str, own_slug: str | None, main: str, faq: list[FaqEntry],
                     subject: str, old: dict[str, EntryLinks] | None) -> EntryLinks:
         inputs[key] = (main, tuple(faq), subject)
         if reusable is not None and old is not None and reusable.inputs.get(key) == inputs[key]:
             return old[key.split(":", 1)[1]]
-        linker = PageLinker(matcher, glossary, urls, page_path, own_slug)
+        linker = PageLinker(matcher, glossary, urls, page_path, own_slug, rendered)
         return _entry_links(linker, main, faq, subject)
 
     terms: dict[str, EntryLinks] = {}
@@ -256,6 +270,20 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
                                        area.title, reusable.areas if reusable else None)
     return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=_related_both_ways(glossary),
                      names_fingerprint=fingerprint, inputs=inputs)
+
+
+def _render_ahead(glossary: Glossary, reusable: LinkGraph | None) -> dict[str, str]:
+    """Every Markdown field that a build must render, rendered in worker processes when there are many."""
+    texts: set[str] = set()
+    entries = [(f"term:{t.slug}", t.body, t.faq, t.title) for t in glossary.terms.values()]
+    entries += [(f"area:{a.slug}", a.intro, a.faq, a.title) for a in glossary.areas.values()]
+    for key, main, faq, subject in entries:
+        if reusable is not None and reusable.inputs.get(key) == (main, tuple(faq), subject):
+            continue
+        texts.add(main)
+        texts.update(entry.answer for entry in faq)
+    ordered = sorted(texts)
+    return dict(zip(ordered, map_items(markdown_to_html, ordered)))
 
 
 def _related_both_ways(glossary: Glossary) -> dict[str, list[str]]:

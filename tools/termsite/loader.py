@@ -17,6 +17,7 @@ from typing import Any, Iterable
 from termsite.fields import SLUG_RE, Collector, Invalid, Record, did_you_mean
 from termsite.model import AREA, AUTHORS, REDIRECTS, TERM, Area, Author, FaqEntry, Glossary, Term
 from termsite.problems import ContentError, Problem, Severity
+from termsite.workers import map_items
 from termsite.yamlsource import YamlNode, read_yaml_file
 
 # [[slug]] or [[slug|text]]; the slug part is checked against the slug pattern separately
@@ -82,8 +83,8 @@ def check_content(content_dir: Path | str, *, default_author: str = "",
                               "the content folder does not exist; expected terms/, areas/ and authors.yml in it.")]
     authors = _load_authors(layout, problems)
     references: list[tuple[Term | Area, str, int, str]] = []
-    terms = {t.slug: t for t in _load_entries(layout.terms, TERM, _make_term, problems, references, cache)}
-    areas = {a.slug: a for a in _load_entries(layout.areas, AREA, _make_area, problems, references, cache)}
+    terms = {t.slug: t for t in _load_entries(layout.terms, "term", problems, references, cache)}
+    areas = {a.slug: a for a in _load_entries(layout.areas, "area", problems, references, cache)}
     glossary = Glossary(terms=terms, areas=areas, authors=authors, default_author=default_author)
     # Files that exist but did not load already have their own error; references to them get none.
     unloaded = (_stems(layout.terms) - set(terms), _stems(layout.areas) - set(areas))
@@ -266,18 +267,27 @@ class ParseCache:
     def __init__(self) -> None:
         self._files: dict[Path, tuple[tuple[int, int, str], _ParsedFile]] = {}
 
-    def parsed(self, path: Path, shown: str, record: Record, make: Any) -> _ParsedFile:
-        try:
-            stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_size, shown)
-        except OSError:
-            return _parse_entry_file(path, shown, record, make)
-        cached = self._files.get(path)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        parsed = _parse_entry_file(path, shown, record, make)
-        self._files[path] = (key, parsed)
-        return parsed
+    def parse_all(self, jobs: list[tuple[Path, str, str]]) -> list[_ParsedFile]:
+        """Each (path, shown path, kind) parsed, reading again only the files that changed."""
+        keys: list[tuple[int, int, str] | None] = []
+        for path, shown, _ in jobs:
+            try:
+                stat = path.stat()
+                keys.append((stat.st_mtime_ns, stat.st_size, shown))
+            except OSError:
+                keys.append(None)
+        missing = [i for i, (job, key) in enumerate(zip(jobs, keys))
+                   if key is None or self._files.get(job[0], (None,))[0] != key]
+        fresh = dict(zip(missing, map_items(_parse_job, [jobs[i] for i in missing])))
+        results = []
+        for index, ((path, _, _), key) in enumerate(zip(jobs, keys)):
+            if index in fresh:
+                if key is not None:
+                    self._files[path] = (key, fresh[index])
+                results.append(fresh[index])
+            else:
+                results.append(self._files[path][1])
+        return results
 
 
 @dataclass(frozen=True)
@@ -302,11 +312,17 @@ def _parse_entry_file(path: Path, shown: str, record: Record, make: Any) -> _Par
     return _ParsedFile(entry, out.problems, references)
 
 
-def _load_entries(folder: Path, record: Record, make: Any, problems: list[Problem],
+def _parse_job(job: tuple[Path, str, str]) -> _ParsedFile:
+    path, shown, kind = job
+    record, make = (TERM, _make_term) if kind == "term" else (AREA, _make_area)
+    return _parse_entry_file(path, shown, record, make)
+
+
+def _load_entries(folder: Path, kind: str, problems: list[Problem],
                   references: list[tuple[Term | Area, str, int, str]], cache: ParseCache | None = None) -> Iterable[Any]:
-    for path in _entry_files(folder, problems):
-        shown = display_path(path)
-        parsed = cache.parsed(path, shown, record, make) if cache else _parse_entry_file(path, shown, record, make)
+    jobs = [(path, display_path(path), kind) for path in _entry_files(folder, problems)]
+    # Worker processes parse the files of a large glossary (see termsite.workers).
+    for parsed in cache.parse_all(jobs) if cache else map_items(_parse_job, jobs):
         problems.extend(parsed.problems)
         if parsed.entry is None:
             continue
@@ -413,6 +429,12 @@ def _cross_check(glossary: Glossary, layout: ContentLayout, problems: list[Probl
             elif missing_term(term.replaced_by):
                 at(term, "replaced_by", "unknown-reference",
                    f"unknown term '{term.replaced_by}'{unknown_term(term.replaced_by)}.")
+            else:
+                circle = _replacement_circle(term, terms)
+                if circle:
+                    at(term, "replaced_by", "replacement-loop",
+                       f"the replacements go round in a circle ({' -> '.join(circle)}), so readers never reach a "
+                       "live term; point one of them at a term that is not deprecated.")
             if not term.deprecated:
                 at(term, "replaced_by", "inconsistent-status", "replaced_by is only for terms with 'status: deprecated'.")
         if term.author and term.author not in authors:
@@ -452,6 +474,21 @@ def _cross_check(glossary: Glossary, layout: ContentLayout, problems: list[Probl
         if missing_term(slug):
             problems.append(Problem(entry.path, line, 1, "unknown-reference",
                                     f"'[[{slug}]]' refers to unknown term '{slug}'{unknown_term(slug)}.", where))
+
+
+def _replacement_circle(term: Term, terms: dict[str, Term]) -> list[str]:
+    """The slugs round a circle of deprecated terms replacing each other, starting at ``term``; [] if none.
+
+    Reported once per circle, at the term whose slug sorts first.
+    """
+    chain = [term.slug]
+    current = terms.get(term.replaced_by)
+    while current is not None and current.deprecated and current.replaced_by and current.slug not in chain:
+        chain.append(current.slug)
+        current = terms.get(current.replaced_by)
+    if current is None or current.slug != term.slug or min(chain) != term.slug:
+        return []
+    return chain + [term.slug]
 
 
 def _area_members(glossary: Glossary) -> dict[str, list[Term]]:

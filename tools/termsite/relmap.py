@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Iterable
 
 from termsite.links import LinkGraph
 from termsite.model import Glossary
@@ -97,22 +97,27 @@ class RelationshipMap:
         return next(node for node in self.nodes if node.slug == slug)
 
     def connections(self) -> list[Connections]:
-        """For each of the area's terms that has any: the terms its text links to, and its related terms."""
+        """For each of the area's terms that has any: the terms its text links to, and its related terms,
+        in drawing order (one pass over the edges: areas of hundreds of terms stay cheap)."""
+        order = {node.slug: index for index, node in enumerate(self.nodes)}
+        by_slug = {node.slug: node for node in self.nodes}
+        links_to: dict[str, list[str]] = {}
+        related: dict[str, list[str]] = {}
+        for edge in self.edges:
+            if edge.links_ab:
+                links_to.setdefault(edge.a, []).append(edge.b)
+            if edge.links_ba:
+                links_to.setdefault(edge.b, []).append(edge.a)
+            if edge.related:
+                related.setdefault(edge.a, []).append(edge.b)
+                related.setdefault(edge.b, []).append(edge.a)
         result = []
         for node in self.area_nodes:
-            links_to = [self.node(other) for other in self._neighbours(node.slug, lambda e, forward: (
-                e.links_ab if forward else e.links_ba))]
-            related = [self.node(other) for other in self._neighbours(node.slug, lambda e, _: e.related)]
-            if links_to or related:
-                result.append(Connections(node, links_to, related))
+            targets = sorted(links_to.get(node.slug, []), key=order.__getitem__)
+            others = sorted(related.get(node.slug, []), key=order.__getitem__)
+            if targets or others:
+                result.append(Connections(node, [by_slug[s] for s in targets], [by_slug[s] for s in others]))
         return result
-
-    def _neighbours(self, slug: str, keep: Callable[[MapEdge, bool], bool]) -> list[str]:
-        """Slugs across the edges of ``slug`` that ``keep(edge, slug_is_a)`` accepts, in drawing order."""
-        order = {node.slug: index for index, node in enumerate(self.nodes)}
-        found = [e.b for e in self.edges if e.a == slug and keep(e, True)]
-        found += [e.a for e in self.edges if e.b == slug and keep(e, False)]
-        return sorted(found, key=order.__getitem__)
 
     def svg(self) -> str:
         return render_svg(self)

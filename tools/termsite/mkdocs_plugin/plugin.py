@@ -200,20 +200,37 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             "og_type": generated.og_type,
             "image": generated.image_url,
             "image_alt": generated.image.caption if generated.image else "",
-            "jsonld": [serialize(node) for node in generated.jsonld],
+            "jsonld": [],  # serialized when the page is written (on_page_context)
             # the sitemap's <lastmod> (site_overrides/sitemap.xml); empty when the page has no date
             "lastmod": generated.modified.isoformat() if generated.modified else "",
         }
         return markdown
 
-    @event_priority(50)  # before other plugins read the content (search indexes it later)
     def on_page_content(self, html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._page(page)
-        if generated is None or self.renderer is None:
+        if generated is None:
             return html_content
         page.toc = get_toc([{"level": e.level, "id": e.id, "name": html.escape(e.title), "children": []}
                             for e in generated.toc()])
-        return self.renderer.render(generated)
+        # The HTML is made when the page is written (on_page_context): MkDocs reads every page
+        # before writing any, and holding 10,000 pages' HTML and JSON-LD at once costs memory,
+        # while making it at write time also spreads the work over the forked renderer.
+        return ""
+
+    @event_priority(-100)  # last: the content is complete when the theme's template reads it
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        generated = self._page(page)
+        if generated is None or self.renderer is None or page.meta.get("template") == parallel.SKIP_TEMPLATE:
+            return context  # not ours, or written by the forked renderer
+        page.content = self.renderer.render(generated)
+        page.meta["termsite"]["jsonld"] = [serialize(node) for node in generated.jsonld]
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._page(page) is not None:
+            page.content = ""
+            page.meta["termsite"]["jsonld"] = []
+        return output
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
