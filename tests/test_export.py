@@ -193,3 +193,15 @@ def test_the_command_offers_every_format() -> None:
     from termsite.export import EXPORT_FORMATS
 
     assert command.EXPORT_FORMATS == EXPORT_FORMATS
+
+
+def test_the_turtle_file_is_the_skos_graph_rdflib_builds(glossary: Glossary) -> None:
+    """The build writes Turtle itself (for speed); it must say exactly what rdflib's graph says."""
+    from rdflib.compare import isomorphic
+
+    exporter = Exporter(glossary, SiteSettings("https://mini.termsite.example/", "Mini glossary", Publisher("Mini")))
+    written = Graph().parse(data=exporter.turtle(), format="turtle")
+    reference = exporter.skos_graph()
+    assert len(written) == len(reference) > 50
+    assert isomorphic(written, reference)
+    assert exporter.turtle() == exporter.turtle()  # the same bytes on every build

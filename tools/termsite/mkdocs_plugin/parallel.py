@@ -71,15 +71,19 @@ class ForkedRenderer:
         self._filter = _SkippedPageFilter()
 
     def start(self, pages: Sequence[Page], config: MkDocsConfig, files: Files, nav: Navigation,
-              env: jinja2.Environment) -> jinja2.Environment:
-        """Fork; return the environment the parent should use from now on."""
+              env: jinja2.Environment, then: Callable[[], None] | None = None) -> jinja2.Environment:
+        """Fork; return the environment the parent should use from now on.
+
+        ``then`` runs in the child after its pages, for other work of the build that can run
+        beside the parent's share.
+        """
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         # Flush before forking so that buffered output is not written twice.
         for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
             handler.flush()
         pid = os.fork()
         if pid == 0:
-            self._run_child(pages, config, doc_files, nav, env)
+            self._run_child(pages, config, doc_files, nav, env, then)
         self.pid = pid
         for page in pages:
             page.meta["template"] = SKIP_TEMPLATE
@@ -91,7 +95,7 @@ class ForkedRenderer:
 
     @staticmethod
     def _run_child(pages: Sequence[Page], config: MkDocsConfig, doc_files: Sequence[Any], nav: Navigation,
-                   env: jinja2.Environment) -> None:
+                   env: jinja2.Environment, then: Callable[[], None] | None) -> None:
         counter = _Counter()
         logging.getLogger("mkdocs").addHandler(counter)
         status = 0
@@ -99,6 +103,8 @@ class ForkedRenderer:
             render: Callable[..., None] = build_page  # type: ignore[assignment]
             for page in pages:
                 render(page, config, doc_files, nav, env)
+            if then is not None:
+                then()
             status = _CHILD_WARNINGS if counter.count else 0
         except BaseException as error:  # noqa: BLE001 - reported by the parent through the exit status
             log.error(f"termsite: rendering pages in parallel failed: {error}")

@@ -14,6 +14,7 @@ import html
 import logging
 import os
 import shutil
+import time
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,8 @@ log = logging.getLogger("mkdocs.plugins.termsite")
 _NAV_KINDS = {"home", "area-index", "term-index"}
 # Below this many generated pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 300
+# Pages rendered by the forked process, out of every 20: it writes the exports too.
+CHILD_SHARE_OF_20 = 7
 
 
 class TermsitePlugin(BasePlugin[TermsiteConfig]):
@@ -65,6 +68,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         self.build_ok = False
         self.nav: Navigation | None = None
         self.forked: ForkedRenderer | None = None
+        self.exports_written_by_child = False
         self.dirty = False
         self.parse_cache = ParseCache()
         self.snapshot: SiteSnapshot | None = None
@@ -82,6 +86,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base_dir / self.config.content_dir
         self.settings = self._site_settings(config)
+        started = time.perf_counter()
         try:
             glossary = load_glossary(self.content_dir, default_author=self.config.default_author,
                                      cache=self.parse_cache)
@@ -94,7 +99,10 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         self._add_theme_overrides(config)
         # The plugin object lives on across `mkdocs serve` rebuilds: unchanged files and
         # unchanged link inputs are not processed again.
+        loaded = time.perf_counter()
         self.previous, self.snapshot = self.snapshot, build_site(glossary, self.settings, previous=self.snapshot)
+        log.debug(f"termsite: {len(glossary.terms)} terms loaded in {loaded - started:.2f} s, linked and laid out "
+                  f"in {time.perf_counter() - loaded:.2f} s")
         self.pages = self.snapshot.pages
         self.redirects = redirect_pages(glossary, self.settings)
         self.glossary = glossary
@@ -245,9 +253,13 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             if hasattr(search, "search_index_prev"):
                 search.search_index_prev = None
         if self._renders_in_parallel():
-            share = [files.get_file_from_path(source).page for source in sorted(self.generated)[1::2]]
+            # The child also writes the exports, so it takes a little less than half of the pages.
+            share = [files.get_file_from_path(source).page for index, source in enumerate(sorted(self.generated))
+                     if index % 20 < CHILD_SHARE_OF_20]
             self.forked = ForkedRenderer()
-            env = self.forked.start([page for page in share if page is not None], config, files, self.nav, env)
+            self.exports_written_by_child = True
+            env = self.forked.start([page for page in share if page is not None], config, files, self.nav, env,
+                                    then=lambda: self._write_exports(config))
         return env
 
     def _renders_in_parallel(self) -> bool:
@@ -268,16 +280,22 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             page = self.pages[source_name]
             entries.extend(document.as_dict() for document in search_documents(page))
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # glossary.jsonld, .ttl, .csv, .json, llms.txt and one JSON per term (see termsite.export),
-        # written while the forked renderer may still be busy. Not in a dirty preview, which is
-        # about seeing one edit quickly.
-        if self.glossary is not None and self.settings is not None and not self.dirty:
+    def _write_exports(self, config: MkDocsConfig) -> None:
+        """glossary.jsonld, .ttl, .csv, .json, llms.txt and one JSON per term (see termsite.export)."""
+        if self.glossary is not None and self.settings is not None:
             graph = self.snapshot.graph if self.snapshot is not None else None
             write_site_exports(config.site_dir, self.glossary, self.settings, config.site_description or "", graph)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Not in a dirty preview, which is about seeing one edit quickly.
+        if not self.dirty and not self.exports_written_by_child:
+            self._write_exports(config)
+        self.exports_written_by_child = False
         if self.forked is not None:
             forked, self.forked = self.forked, None
+            waited = time.perf_counter()
             forked.finish()
+            log.debug(f"termsite: waited {time.perf_counter() - waited:.2f} s for the forked renderer")
         # Written after MkDocs' pages, so that they stay out of the sitemap and the search index.
         for skipped in write_redirect_pages(config.site_dir, self.redirects):
             log.warning(f"termsite: {skipped.file_name} is a page of the site; no redirect to "
@@ -286,6 +304,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_ok = False
+        self.exports_written_by_child = False
         if self.forked is not None:
             forked, self.forked = self.forked, None
             try:
