@@ -60,12 +60,27 @@ def test_nothing_changed_reuses_every_page_but_home(tmp_path: Path) -> None:
     assert rebuilt(second, first) == {"index.md"}
 
 
-def test_a_summary_edit_rebuilds_everything(tmp_path: Path) -> None:
+def test_a_summary_edit_rebuilds_the_pages_that_show_it(tmp_path: Path) -> None:
     content = write_glossary(tmp_path, FILES)
     cache = ParseCache()
     first = build_site(load_glossary(content, cache=cache), SETTINGS)
     edit(content / "terms/index-price.yml", "summary: I.", "summary: The index.")
     second = build_site(load_glossary(content, cache=cache), SETTINGS, previous=first)
-    assert rebuilt(second, first) == set(second.pages)
+    assert rebuilt(second, first) == {
+        "definition/index-price/index.md",  # its own page
+        "definition/mark-price/index.md",  # links to it: the tooltip changes
+        "area/pricing/index.md",  # lists it with its summary
+        "definition/index.md",  # the A–Z index's tooltips
+        "index.md",
+    }
     link = second.pages["definition/mark-price/index.md"].links.main.html
     assert 'title="The index."' in link
+
+
+def test_a_title_edit_rebuilds_everything(tmp_path: Path) -> None:
+    content = write_glossary(tmp_path, FILES)
+    cache = ParseCache()
+    first = build_site(load_glossary(content, cache=cache), SETTINGS)
+    edit(content / "terms/index-price.yml", "title: Index Price", "title: Index Level")
+    second = build_site(load_glossary(content, cache=cache), SETTINGS, previous=first)
+    assert rebuilt(second, first) == set(second.pages)

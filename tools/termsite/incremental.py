@@ -3,8 +3,9 @@
 A preview server rebuilds after every save. Most edits change one entry's text: then only
 that term's page, the pages whose links to or from it changed, its areas' hub pages and the
 home page need new page objects; every other page object is reused as it was, so that the
-host can skip rendering it. Edits that change a name, a summary, an area's title, an
-author or the set of entries can reach any page, and rebuild all of them.
+host can skip rendering it. A changed summary also reaches the pages that list or link its
+term, and the A–Z index. Edits that change a name, an area's title, an author or the set
+of entries can reach any page, and rebuild all of them.
 """
 
 from __future__ import annotations
@@ -55,8 +56,16 @@ def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapsho
     dirty_terms = {slug for slug, term in glossary.terms.items() if old.terms.get(slug) is not term}
     dirty_terms |= {slug for slug in glossary.terms
                     if graph.backlinks[slug] != previous.graph.backlinks.get(slug)
-                    or graph.related[slug] != previous.graph.related.get(slug)}
+                    or graph.related[slug] != previous.graph.related.get(slug)
+                    or graph.terms[slug] is not previous.graph.terms.get(slug)}
+    # A summary shows on every page that lists or links its term.
+    for slug in graph.changed_summaries:
+        dirty_terms.update(graph.related[slug])
+        dirty_terms.update(graph.backlinks[slug])
+        dirty_terms.update(graph.terms[slug].links_to)
+    dirty_terms |= {slug for slug, term in glossary.terms.items() if term.replaced_by in graph.changed_summaries}
     dirty_areas = {slug for slug, area in glossary.areas.items() if old.areas.get(slug) is not area}
+    dirty_areas |= {slug for slug, links in graph.areas.items() if links is not previous.graph.areas.get(slug)}
     for slug in dirty_terms:
         dirty_areas.update(glossary.terms[slug].areas)
         if slug in old.terms:
@@ -75,4 +84,9 @@ def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapsho
         pages[page.source_name] = page
     home = builder.home_page()  # its "recently updated" list follows every entry's dates
     pages[home.source_name] = home
+    if graph.changed_summaries:  # the A–Z index shows every summary as a tooltip
+        for source_name, page in list(pages.items()):
+            if page.kind == "term-index":
+                del pages[source_name]
+        pages.update((page.source_name, page) for page in builder.term_index_pages())
     return SiteSnapshot(glossary, graph, settings, pages)

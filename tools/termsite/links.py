@@ -138,6 +138,8 @@ class LinkGraph:
     # What the links were made from, so that a rebuild can reuse what did not change.
     names_fingerprint: int = 0
     inputs: dict[str, Hashable] = field(default_factory=dict, repr=False)
+    summaries: dict[str, str] = field(default_factory=dict, repr=False)  # the tooltips of every link
+    changed_summaries: frozenset[str] = frozenset()  # terms whose summary differs from the previous build
 
 
 class PageLinker:
@@ -235,15 +237,19 @@ def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: st
 
 
 def _names_fingerprint(glossary: Glossary, urls: UrlScheme) -> int:
-    """Changes whenever any link target, its name or its tooltip could change."""
+    """Changes whenever a link's target or the text it is made on could change anywhere."""
     return hash((urls.base, urls.term_prefix, urls.area_prefix, tuple(
-        (t.slug, t.title, tuple(t.aliases), t.summary) for t in glossary.sorted_terms())))
+        (t.slug, t.title, tuple(t.aliases)) for t in glossary.sorted_terms())))
 
 
 def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | None = None) -> LinkGraph:
     """Link every page's fragments. With ``previous``, entries whose text and names are unchanged are reused."""
     fingerprint = _names_fingerprint(glossary, urls)
     reusable = previous if previous is not None and previous.names_fingerprint == fingerprint else None
+    summaries = {slug: term.summary for slug, term in glossary.terms.items()}
+    # A summary is the tooltip of every link to its term: the fragments linking to it are made again.
+    changed_summaries = frozenset(slug for slug, summary in summaries.items()
+                                  if reusable is not None and reusable.summaries.get(slug) != summary)
     matcher = TermMatcher(glossary.terms.values())
     inputs: dict[str, Hashable] = {}
     rendered = _render_ahead(glossary, reusable)
@@ -252,7 +258,9 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
                     subject: str, old: dict[str, EntryLinks] | None) -> EntryLinks:
         inputs[key] = (main, tuple(faq), subject)
         if reusable is not None and old is not None and reusable.inputs.get(key) == inputs[key]:
-            return old[key.split(":", 1)[1]]
+            previous_links = old[key.split(":", 1)[1]]
+            if not changed_summaries.intersection(previous_links.links_to):
+                return previous_links
         linker = PageLinker(matcher, glossary, urls, page_path, own_slug, rendered)
         return _entry_links(linker, main, faq, subject)
 
@@ -269,7 +277,8 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
         areas[area.slug] = entry_links(f"area:{area.slug}", urls.area(area.slug), None, area.intro, area.faq,
                                        area.title, reusable.areas if reusable else None)
     return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=_related_both_ways(glossary),
-                     names_fingerprint=fingerprint, inputs=inputs)
+                     names_fingerprint=fingerprint, inputs=inputs, summaries=summaries,
+                     changed_summaries=changed_summaries)
 
 
 def _render_ahead(glossary: Glossary, reusable: LinkGraph | None) -> dict[str, str]:
