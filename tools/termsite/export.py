@@ -31,7 +31,7 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from termsite.jsonld import CONTEXT, JsonLd
 from termsite.loader import REFERENCE_RE, strip_code
-from termsite.links import LinkGraph
+from termsite.links import LinkGraph, related_both_ways
 from termsite.markup import markdown_to_text
 from termsite.model import Area, Glossary, Term
 from termsite.settings import SiteSettings
@@ -358,16 +358,6 @@ def grouped_turtle(triples: list[tuple[Any, Any, Any]], prefixes: dict[str, Any]
 
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-
-
-def related_both_ways(glossary: Glossary) -> dict[str, list[str]]:
-    """Each term's related terms in both directions, its own list first (what its page shows)."""
-    related: dict[str, list[str]] = {slug: list(term.related) for slug, term in glossary.terms.items()}
-    for term in glossary.sorted_terms():
-        for other in term.related:
-            if term.slug not in related[other]:
-                related[other].append(term.slug)
-    return related
 
 
 def write_site_exports(site_dir: str | Path, glossary: Glossary, settings: SiteSettings,

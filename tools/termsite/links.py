@@ -276,7 +276,7 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
     for area in glossary.sorted_areas():
         areas[area.slug] = entry_links(f"area:{area.slug}", urls.area(area.slug), None, area.intro, area.faq,
                                        area.title, reusable.areas if reusable else None)
-    return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=_related_both_ways(glossary),
+    return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=related_both_ways(glossary),
                      names_fingerprint=fingerprint, inputs=inputs, summaries=summaries,
                      changed_summaries=changed_summaries)
 
@@ -295,7 +295,7 @@ def _render_ahead(glossary: Glossary, reusable: LinkGraph | None) -> dict[str, s
     return dict(zip(ordered, map_items(markdown_to_html, ordered)))
 
 
-def _related_both_ways(glossary: Glossary) -> dict[str, list[str]]:
+def related_both_ways(glossary: Glossary) -> dict[str, list[str]]:
     related: dict[str, list[str]] = {slug: list(term.related) for slug, term in glossary.terms.items()}
     for term in glossary.sorted_terms():
         for other in term.related:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from termsite.fields import SLUG_RE, Collector, Invalid, Record, did_you_mean
+from termsite.fields import SLUG_RE, Collector, Invalid, MapOf, Record, did_you_mean
 from termsite.model import AREA, AUTHORS, REDIRECTS, TERM, Area, Author, FaqEntry, Glossary, Term
 from termsite.problems import ContentError, Problem, Severity
 from termsite.workers import map_items
@@ -101,25 +101,33 @@ def _stems(folder: Path) -> set[str]:
     return {path.stem for path in folder.glob("*.yml")} if folder.is_dir() else set()
 
 
-def _load_authors(layout: ContentLayout, problems: list[Problem]) -> dict[str, Author]:
-    path = layout.authors
+def _read_mapping_file(path: Path, layout: ContentLayout, spec: MapOf, problems: list[Problem], *,
+                       empty_is_fine: bool = False) -> tuple[YamlNode | None, dict[str, Any]]:
+    """A file that maps keys to entries (authors.yml, redirects.yml): its root node and converted values."""
     if not path.exists():
-        return {}
+        return None, {}
     shown = display_path(path)
     outside = _outside_content(path, layout.root)
     if outside:
         problems.append(outside)
-        return {}
+        return None, {}
     root, read_problems = read_yaml_file(path, shown)
+    if root is None and empty_is_fine and [p.code for p in read_problems] == ["empty-file"]:
+        return None, {}
     problems.extend(read_problems)
     if root is None:
-        return {}
+        return None, {}
     out = Collector(shown)
     try:
-        values = AUTHORS.convert(root, "", out)
+        values = spec.convert(root, "", out)
     except Invalid:
         values = {}
     problems.extend(out.problems)
+    return root, values
+
+
+def _load_authors(layout: ContentLayout, problems: list[Problem]) -> dict[str, Author]:
+    _, values = _read_mapping_file(layout.authors, layout, AUTHORS, problems)
     return {key: Author(key=key, name=v["name"], url=v["url"]) for key, v in values.items()}
 
 
@@ -131,27 +139,13 @@ class _Redirect:
 
 
 def _load_redirects(layout: ContentLayout, problems: list[Problem]) -> dict[str, _Redirect]:
-    """content/redirects.yml, written by `termsite rename`: old slug -> the slug that replaced it."""
-    path = layout.redirects
-    if not path.exists():
-        return {}
-    shown = display_path(path)
-    outside = _outside_content(path, layout.root)
-    if outside:
-        problems.append(outside)
-        return {}
-    root, read_problems = read_yaml_file(path, shown)
-    if root is None and [p.code for p in read_problems] == ["empty-file"]:
-        return {}  # every redirect was removed; comments alone are fine here
-    problems.extend(read_problems)
+    """content/redirects.yml, written by `termsite rename`: old slug -> the slug that replaced it.
+
+    A file of comments only is fine here: it is what remains when every redirect was removed.
+    """
+    root, values = _read_mapping_file(layout.redirects, layout, REDIRECTS, problems, empty_is_fine=True)
     if root is None:
         return {}
-    out = Collector(shown)
-    try:
-        values = REDIRECTS.convert(root, "", out)
-    except Invalid:
-        values = {}
-    problems.extend(out.problems)
     return {old: _Redirect(target, (root.entries[old][0].line, root.entries[old][0].column),
                            (root.entries[old][1].line, root.entries[old][1].column))
             for old, target in values.items()}

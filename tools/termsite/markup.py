@@ -33,6 +33,7 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
+_CONTROL_CHARACTERS = {code: None for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
 _TAG_RE = re.compile(r"<[^>]*>")
 # What an HTML parser reads as a tag or comment (see fields.Text): mkdocs-material's
 # content.tooltips inserts a title attribute's text into the page as HTML.
@@ -56,7 +57,8 @@ def markdown_to_html(text: str) -> str:
         return ""
     md = _converter()
     md.reset()
-    rendered = md.convert(text)
+    # The loader refuses control characters; any that reach here (the importer, the API) are dropped.
+    rendered = md.convert(text.translate(_CONTROL_CHARACTERS))
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

@@ -338,3 +338,4 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             raise PluginError(f"termsite: the new site could not replace {final} ({error.strerror or error}); "
                               f"{final} was left as it was and the new one is in {staging}.") from None
         shutil.rmtree(previous, ignore_errors=True)
+        log.info(f"termsite: the new site replaced {final}")
