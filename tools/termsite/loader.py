@@ -59,10 +59,13 @@ class ContentLayout:
 
 def display_path(path: Path) -> str:
     """A path as a contributor would type it: relative to the working directory when possible."""
+    text = str(path)
+    if not os.path.isabs(text) and ".." not in text.split(os.sep):
+        return os.path.normpath(text)  # already relative: the common case, called for every file
     try:
-        return os.path.relpath(path)
+        return os.path.relpath(text)
     except ValueError:  # another drive on Windows
-        return str(path)
+        return text
 
 
 def load_glossary(content_dir: Path | str, *, default_author: str = "", cache: ParseCache | None = None) -> Glossary:
@@ -196,6 +199,10 @@ def _entry_files(folder: Path, problems: list[Problem]) -> list[Path]:
         return []
     files: list[Path] = []
     seen: dict[str, Path] = {}
+    try:
+        folder_inside = folder.resolve().is_relative_to(folder.parent.resolve())
+    except (OSError, RuntimeError):
+        folder_inside = False
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
@@ -215,7 +222,8 @@ def _entry_files(folder: Path, problems: list[Problem]) -> list[Path]:
                                     f"the slug '{path.stem}' is reserved for the pages of long indexes; "
                                     f"rename the file, e.g. to '{path.stem}-1.yml'."))
             continue
-        outside = _outside_content(path, folder.parent)
+        # Resolving every path costs as much as parsing a small file: only links, or a linked folder, need it.
+        outside = _outside_content(path, folder.parent) if not folder_inside or path.is_symlink() else None
         if outside:
             problems.append(outside)
             continue

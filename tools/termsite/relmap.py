@@ -84,6 +84,7 @@ class RelationshipMap:
     area_title: str
     nodes: list[MapNode]  # the area's terms in display order, then the faded ones
     edges: list[MapEdge] = field(default_factory=list)
+    _by_slug: dict[str, MapNode] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def area_nodes(self) -> list[MapNode]:
@@ -94,7 +95,9 @@ class RelationshipMap:
         return [node for node in self.nodes if not node.in_area]
 
     def node(self, slug: str) -> MapNode:
-        return next(node for node in self.nodes if node.slug == slug)
+        if len(self._by_slug) != len(self.nodes):
+            self._by_slug = {node.slug: node for node in self.nodes}
+        return self._by_slug[slug]
 
     def connections(self) -> list[Connections]:
         """For each of the area's terms that has any: the terms its text links to, and its related terms,
