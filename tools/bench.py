@@ -66,7 +66,7 @@ _REFERENCE = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 def write_baseline(project: Path, baseline: Path) -> None:
     """The same glossary as ordinary Markdown pages, with the same theme and nav, and no termsite."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from termsite.loader import load_glossary
+    from termsite.content.loader import load_glossary
 
     glossary = load_glossary(project / "content", default_author="author-1")
     docs = baseline / "docs"
@@ -128,8 +128,8 @@ def write_baseline(project: Path, baseline: Path) -> None:
 def load_and_link(project: Path) -> Run:
     code = textwrap.dedent(f"""\
         import time
-        from termsite.loader import load_glossary
-        from termsite.links import build_link_graph
+        from termsite.content.loader import load_glossary
+        from termsite.graph.links import build_link_graph
         from termsite.settings import Publisher, SiteSettings
         start = time.perf_counter()
         glossary = load_glossary({str(project / 'content')!r}, default_author="author-1")

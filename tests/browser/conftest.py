@@ -24,8 +24,8 @@ from playwright.sync_api import (Browser, BrowserContext, ConsoleMessage, Page, 
                                  sync_playwright)
 
 from conftest import ROOT, mkdocs_build
-from termsite.loader import load_glossary
-from termsite.model import Glossary
+from termsite.content.loader import load_glossary
+from termsite.content.model import Glossary
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parent / "node_modules/axe-core/axe.min.js"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from termsite.pages import index_letter
+from termsite.site.pages import index_letter
 
 from .conftest import ExampleSite, Session
 

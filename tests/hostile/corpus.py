@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from termsite.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from termsite.content.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 
 AREA_FILE = "areas/liquidation.yml"
 AREA_TEXT = "title: Liquidation\ndescription: How positions are closed when margin runs out.\n"
@@ -46,7 +46,7 @@ class Case:
     # False when the case needs a file of its own that other cases also use (authors.yml, redirects.yml)
     mergeable: bool = True
     setup: Callable[[Path], None] | None = None  # makes what a dict cannot hold (symbolic links, pipes)
-    limits: dict[str, int] = field(default_factory=dict)  # termsite.yamlsource limits lowered for the case
+    limits: dict[str, int] = field(default_factory=dict)  # termsite.content.yamlsource limits lowered for the case
 
 
 CASES: list[Case] = []
@@ -200,8 +200,8 @@ case("long-body", {"terms/long-b.yml": term("Long B", "body: " + "word " * 20_00
 # --- tags -------------------------------------------------------------------------------
 case("python-object-apply-tag", {"terms/tag-a.yml": term("Tag A", 'body: !!python/object/apply:os.system ["id"]\n')},
      ("terms/tag-a.yml:4:7", "yaml-tag", "the tag '!!python/object/apply:os.system' is not allowed"))
-case("python-object-tag", {"terms/tag-b.yml": "!!python/object:termsite.model.Term {slug: x}\n"},
-     ("terms/tag-b.yml:1:1", "yaml-tag", "'!!python/object:termsite.model.Term' is not allowed"))
+case("python-object-tag", {"terms/tag-b.yml": "!!python/object:termsite.content.model.Term {slug: x}\n"},
+     ("terms/tag-b.yml:1:1", "yaml-tag", "'!!python/object:termsite.content.model.Term' is not allowed"))
 case("custom-tag", {"terms/tag-c.yml": term("Tag C", "body: !include /etc/passwd\n")},
      ("terms/tag-c.yml:4:7", "yaml-tag", "'!include' is not allowed"))
 case("standard-str-tag", {"terms/tag-d.yml": term("Tag D", "body: !!str text\n")},

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-import termsite.yamlsource
+import termsite.content.yamlsource
 from conftest import BIN, make_site
-from termsite.loader import check_content
+from termsite.content.loader import check_content
 
 from .corpus import CASES, Case, Expected, Glossary, base_files, glossaries, write_case
 
@@ -61,7 +61,7 @@ def write_glossary_of(root: Path, glossary: Glossary) -> Path:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_each_case_alone_gets_exactly_its_errors(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in case.limits.items():
-        monkeypatch.setattr(termsite.yamlsource, name, value)
+        monkeypatch.setattr(termsite.content.yamlsource, name, value)
     project = write_glossary_of(tmp_path, Glossary("case", [case]))
     monkeypatch.chdir(project / "content")
     glossary, problems = check_content(project / "content")

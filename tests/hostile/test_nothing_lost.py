@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 
 from conftest import BIN, make_site, termsite
 from termsite.cli import main
-from termsite.mkdocs_plugin.plugin import TermsitePlugin
+from termsite.hosts.mkdocs.plugin import TermsitePlugin
 
 from .corpus import AREA_FILE, AREA_TEXT
 

@@ -31,16 +31,16 @@ from termsite.checker.rules import RULES
 from termsite.checker.runner import PageTask, check_page
 from termsite.importer.reading import Reading, read_document
 from termsite.importer.sources import SourceDocument, SourceError
-from termsite.jsonld import serialize
-from termsite.lint import lint_content
-from termsite.loader import check_content
-from termsite.markup import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS, markdown_to_html
-from termsite.model import TERM
-from termsite.pages import SiteBuilder
+from termsite.site.jsonld import serialize
+from termsite.authoring.lint import lint_content
+from termsite.content.loader import check_content
+from termsite.graph.markup import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS, markdown_to_html
+from termsite.content.model import TERM
+from termsite.site.pages import SiteBuilder
 from termsite.problems import Problem
-from termsite.render import PageRenderer
+from termsite.site.render import PageRenderer
 from termsite.settings import Publisher, SiteSettings
-from termsite.yamlsource import parse_yaml_bytes
+from termsite.content.yamlsource import parse_yaml_bytes
 
 from .corpus import AREA_TEXT
 
@@ -234,7 +234,7 @@ def test_any_date_text_is_a_date_or_a_problem(moment: datetime, offset: str) -> 
         "utf-8", "surrogatepass"), "terms/x.yml")
     if node is None:
         return
-    from termsite.fields import Collector, Invalid
+    from termsite.content.fields import Collector, Invalid
     out = Collector("terms/x.yml")
     try:
         TERM.convert(node, "", out)

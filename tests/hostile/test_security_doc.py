@@ -10,10 +10,10 @@ import pytest
 
 import termsite.checker.extract as extract
 import termsite.checker.strictjson as strictjson
-import termsite.fields as fields
+import termsite.content.fields as fields
 import termsite.importer.sources as sources
-import termsite.loader as loader
-import termsite.yamlsource as yamlsource
+import termsite.content.loader as loader
+import termsite.content.yamlsource as yamlsource
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DOC = (ROOT / "docs/security.md").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import make_site, mkdocs_build
 from termsite.cli import main
-from termsite.loader import load_glossary
+from termsite.content.loader import load_glossary
 
 from .helpers import EXCHANGE, MISSING, PUBLISHER, SOURCE_SITE, by_type, differences, dump, jsonld_nodes
 

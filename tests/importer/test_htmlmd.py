@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termsite.importer.htmlmd import escape_paragraph, html_to_markdown
-from termsite.markup import html_to_text, markdown_to_html, markdown_to_text
+from termsite.graph.markup import html_to_text, markdown_to_html, markdown_to_text
 
 BASE = "https://learn.example-exchange.test/definition/x/"
 

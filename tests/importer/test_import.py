@@ -10,8 +10,8 @@ import pytest
 
 from conftest import termsite
 from termsite.importer.writing import ChangedMeanwhile, write_atomically
-from termsite.lint import lint_content
-from termsite.loader import load_glossary
+from termsite.authoring.lint import lint_content
+from termsite.content.loader import load_glossary
 
 from .helpers import EXCHANGE, SOURCE_SITE, run_import
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termsite.fields import Collector
-from termsite.model import AREA, AUTHORS, CANONICAL_ORDER, TERM
-from termsite.yamlsource import parse_yaml_bytes
-from termsite.yamlwriter import YamlWriteError, dump_map, dump_record
+from termsite.content.fields import Collector
+from termsite.content.model import AREA, AUTHORS, CANONICAL_ORDER, TERM
+from termsite.content.yamlsource import parse_yaml_bytes
+from termsite.authoring.yamlwriter import YamlWriteError, dump_map, dump_record
 
 
 def load(text: str, record=TERM) -> dict:

@@ -14,10 +14,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["termsite"]):
-    from termsite.fields import Collector, Invalid
-    from termsite.markup import markdown_to_html
-    from termsite.model import AREA, AUTHORS, REDIRECTS, TERM
-    from termsite.yamlsource import parse_yaml_bytes
+    from termsite.content.fields import Collector, Invalid
+    from termsite.graph.markup import markdown_to_html
+    from termsite.content.model import AREA, AUTHORS, REDIRECTS, TERM
+    from termsite.content.yamlsource import parse_yaml_bytes
 
 # The first byte picks the file kind, so that one corpus exercises every record.
 KINDS = (TERM, AREA, AUTHORS, REDIRECTS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from termsite.gitdiff import GitError, diff_revisions, render_markdown
+from termsite.authoring.gitdiff import GitError, diff_revisions, render_markdown
 from termsite.project import read_project
 
 

@@ -1,4 +1,4 @@
-"""``termsite export --format FORMAT [-o FILE]``: the glossary as open data (see :mod:`termsite.export`).
+"""``termsite export --format FORMAT [-o FILE]``: the glossary as open data (see :mod:`termsite.site.export`).
 
 The build writes every format into the site; this command writes one of them anywhere,
 with the URLs of the site that mkdocs.yml describes. Exit status: 0 written, 1 content
@@ -14,12 +14,12 @@ from typing import Any
 
 import yaml
 
-from termsite.loader import display_path, load_glossary
+from termsite.content.loader import display_path, load_glossary
 from termsite.problems import ContentError
 from termsite.project import _TolerantLoader, read_project
 from termsite.settings import Labels, Publisher, SiteSettings
 
-# termsite.export loads rdflib; the command imports it when it runs, not for `termsite --help`.
+# termsite.site.export loads rdflib; the command imports it when it runs, not for `termsite --help`.
 EXPORT_FORMATS = ("jsonld", "ttl", "csv", "json", "llms")
 
 
@@ -38,7 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from termsite.export import Exporter, write_text
+    from termsite.site.export import Exporter, write_text
 
     config_path = Path(args.config)
     project = read_project(config_path)

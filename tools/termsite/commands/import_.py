@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from typing import TYPE_CHECKING
 
-from termsite.fields import SLUG_RE
-from termsite.loader import display_path
+from termsite.content.fields import SLUG_RE
+from termsite.content.loader import display_path
 from termsite.project import ProjectConfig, read_project
 
 if TYPE_CHECKING:  # the importer loads bs4 and extruct: only when the command runs, not for `termsite --help`

@@ -7,8 +7,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from termsite.lint import format_problems, lint_content, summary_line
-from termsite.loader import ContentLayout
+from termsite.authoring.lint import format_problems, lint_content, summary_line
+from termsite.content.loader import ContentLayout
 from termsite.problems import Problem, Severity
 from termsite.project import ProjectConfig, read_project
 

@@ -8,15 +8,15 @@ from datetime import datetime
 from pathlib import Path
 
 from termsite.changeset import ChangeError, FileChange, apply_changes, plan_write
-from termsite.fields import SLUG_RE, Collector, FieldType, Invalid, Record, did_you_mean
-from termsite.loader import RESERVED_SLUGS, ContentLayout, check_content, display_path
-from termsite.model import AREA, TERM, Glossary
+from termsite.content.fields import SLUG_RE, Collector, FieldType, Invalid, Record, did_you_mean
+from termsite.content.loader import RESERVED_SLUGS, ContentLayout, check_content, display_path
+from termsite.content.model import AREA, TERM, Glossary
 from termsite.project import ProjectConfig, read_project
-from termsite.scaffold import PLACEHOLDER, NewArea, NewTerm, area_text, term_text
-from termsite.schema import SCHEMAS, known_values, render_schemas, schema_comment
-from termsite.slugs import slugify
-from termsite.yamledit import EditError, append_to_list, apply_edits, scan
-from termsite.yamlsource import YamlNode, parse_yaml_bytes, read_yaml_file
+from termsite.authoring.scaffold import PLACEHOLDER, NewArea, NewTerm, area_text, term_text
+from termsite.authoring.schema import SCHEMAS, known_values, render_schemas, schema_comment
+from termsite.content.slugs import slugify
+from termsite.authoring.yamledit import EditError, append_to_list, apply_edits, scan
+from termsite.content.yamlsource import YamlNode, parse_yaml_bytes, read_yaml_file
 
 
 class UsageError(Exception):

@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from termsite.changeset import ChangeError, apply_changes
-from termsite.loader import ContentLayout, display_path
+from termsite.content.loader import ContentLayout, display_path
 from termsite.project import read_project
-from termsite.rename import RenameError, plan_rename
-from termsite.schema import SCHEMAS, schema_comment
+from termsite.authoring.rename import RenameError, plan_rename
+from termsite.authoring.schema import SCHEMAS, schema_comment
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

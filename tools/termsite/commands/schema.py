@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from termsite.changeset import ChangeError, FileChange, apply_changes, plan_write
-from termsite.loader import ContentLayout, display_path
+from termsite.content.loader import ContentLayout, display_path
 from termsite.project import read_project
-from termsite.schema import SCHEMAS, known_values, render_schemas, schema_comment, schema_of, with_schema_comment
+from termsite.authoring.schema import SCHEMAS, known_values, render_schemas, schema_comment, schema_of, with_schema_comment
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

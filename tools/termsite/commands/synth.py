@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from termsite.synth import SynthOptions, generate
+from termsite.authoring.synth import SynthOptions, generate
 
 
 def _positive(text: str) -> int:

@@ -1,4 +1,4 @@
-"""HTML fragments of a saved page to the Markdown dialect termsite renders (see :mod:`termsite.markup`).
+"""HTML fragments of a saved page to the Markdown dialect termsite renders (see :mod:`termsite.graph.markup`).
 
 A small converter rather than a library: it only has to cover what glossary pages hold
 (paragraphs, links, emphasis, lists, h2–h4, code, block quotes, simple tables) and it has

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from termsite.fields import Collector, Invalid, Record
+from termsite.content.fields import Collector, Invalid, Record
 from termsite.importer.htmlmd import default_link
 from termsite.importer.reading import (
     AreaRecord,
@@ -38,10 +38,10 @@ from termsite.importer.reading import (
     slugify,
     term_url_key,
 )
-from termsite.loader import ContentLayout, check_content, display_path
-from termsite.model import AREA, AUTHORS, TERM
-from termsite.yamlsource import parse_yaml_bytes, read_yaml_file
-from termsite.yamlwriter import dump_map, dump_record
+from termsite.content.loader import ContentLayout, check_content, display_path
+from termsite.content.model import AREA, AUTHORS, TERM
+from termsite.content.yamlsource import parse_yaml_bytes, read_yaml_file
+from termsite.authoring.yamlwriter import dump_map, dump_record
 
 LISTING_MARKER = "imported from a listing only: write the body"
 # What the loader refuses in text (fields.py): control characters, and marks that reorder or hide text.

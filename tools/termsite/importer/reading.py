@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import Tag
 from unidecode import unidecode
 
-from termsite.fields import SLUG_RE
+from termsite.content.fields import SLUG_RE
 from termsite.importer import outline as outline_module
 from termsite.importer.htmlmd import HtmlToMarkdown, LinkMaker, default_link, escape_paragraph
 from termsite.importer.outline import Block, Outline, outline_of, text_of
@@ -34,7 +34,7 @@ from termsite.importer.structured import (
     url_of,
 )
 from termsite.importer.structured import text_of as data_text
-from termsite.markup import markdown_to_text
+from termsite.graph.markup import markdown_to_text
 
 ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "TechArticle", "ScholarlyArticle", "Report")
 TERM_TYPES = ARTICLE_TYPES + ("DefinedTerm", "WebPage", "ItemPage")

@@ -19,7 +19,7 @@ import extruct
 import jstyleson
 from bs4 import BeautifulSoup
 
-from termsite.markup import html_to_text
+from termsite.graph.markup import html_to_text
 
 JsonNode = dict[str, Any]
 

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from termsite.loader import display_path
+from termsite.content.loader import display_path
 
 
 class ChangedMeanwhile(Exception):

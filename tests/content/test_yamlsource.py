@@ -1,0 +1,76 @@
+"""The strict YAML reader: positions kept, unsafe YAML refused with file:line messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from termsite.content.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, parse_yaml_bytes
+
+
+def parse(text: bytes):
+    return parse_yaml_bytes(text, "content/terms/x.yml")
+
+
+def only_problem(text: bytes):
+    node, problems = parse(text)
+    assert node is None
+    assert len(problems) == 1
+    return problems[0]
+
+
+def test_values_keep_their_lines_and_types() -> None:
+    node, problems = parse(b"title: Mark Price\nwidth: 1200\nflag: yes\nitems:\n  - a\n  - 'b'\nempty:\n")
+    assert problems == []
+    entries = {key: value for key, (_, value) in node.entries.items()}
+    assert (entries["title"].text, entries["title"].scalar_type, entries["title"].line) == ("Mark Price", "str", 1)
+    assert (entries["width"].scalar_type, entries["flag"].scalar_type, entries["empty"].scalar_type) == (
+        "int", "bool", "null")
+    assert [(i.text, i.line) for i in entries["items"].items] == [("a", 5), ("b", 6)]
+
+
+def test_a_date_is_kept_as_text_so_that_the_model_can_judge_it() -> None:
+    node, problems = parse(b"published: 2026-02-30T09:00:00+00:00\n")
+    assert problems == []
+    value = node.entries["published"][1]
+    assert (value.text, value.scalar_type) == ("2026-02-30T09:00:00+00:00", "timestamp")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        (b"title: a\ntitle: b\n", "duplicate-key", 2),
+        (b"faq:\n  - question: q\n    question: r\n", "duplicate-key", 3),
+        (b"a: &x [1]\nb: *x\n", "yaml-alias", 1),
+        (b"a: !!python/object:os.system x\n", "yaml-tag", 1),
+        (b"a: !custom x\n", "yaml-tag", 1),
+        (b"title: a\n---\ntitle: b\n", "yaml-multiple-documents", 2),
+        (b"title: a\nareas:\n\t- x\n", "yaml-tab", 3),
+        (b"title: [a,\n", "yaml-syntax", 2),
+        (b"title: a\n  b: c\n", "yaml-syntax", 2),
+        (b"", "empty-file", 1),
+        (b"# only a comment\n\n# another\n", "empty-file", 1),
+        (b"\xef\xbb\xbftitle: a\n", "encoding", 1),
+        (b"title: a\nsummary: \xff\xfe\n", "encoding", 2),
+        (b"title: a\x00\n", "encoding", 1),
+    ],
+)
+def test_unsafe_or_broken_yaml_is_one_precise_problem(text: bytes, code: str, line: int) -> None:
+    problem = only_problem(text)
+    assert (problem.code, problem.line, problem.path) == (code, line, "content/terms/x.yml")
+
+
+def test_the_billion_laughs_are_refused_before_any_expansion() -> None:
+    bomb = b'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+    assert only_problem(bomb).code == "yaml-alias"
+
+
+def test_deep_nesting_is_bounded() -> None:
+    deep = b"a: " + b"[" * (MAX_DEPTH + 5) + b"]" * (MAX_DEPTH + 5) + b"\n"
+    problem = only_problem(deep)
+    assert problem.code == "too-deep"
+
+
+def test_oversized_files_are_refused_without_parsing() -> None:
+    problem = only_problem(b"title: " + b"x" * (MAX_FILE_BYTES + 1))
+    assert problem.code == "file-too-large"
+    assert "1,000,000 bytes" in problem.message

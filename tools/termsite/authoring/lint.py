@@ -1,0 +1,81 @@
+"""``termsite lint``: every content problem of the glossary in one run, errors and style warnings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+from termsite.content.loader import ContentLayout, check_content
+from termsite.content.model import CANONICAL_ORDER, Glossary
+from termsite.problems import Problem, Severity
+
+SUMMARY_ADVISED_LENGTH = 160
+
+
+def lint_content(content_dir: Path | str, *, default_author: str = "") -> list[Problem]:
+    glossary, problems = check_content(content_dir, default_author=default_author)
+    if glossary is not None:
+        problems = sorted(problems + list(style_problems(glossary, ContentLayout(Path(content_dir)))))
+    return problems
+
+
+def _warning(path: str, position: tuple[int, int], code: str, field: str, message: str) -> Problem:
+    return Problem(path, position[0], position[1], code, message, field, Severity.WARNING)
+
+
+def style_problems(glossary: Glossary, layout: ContentLayout) -> Iterable[Problem]:
+    """Things that build fine but read badly or make reviews harder."""
+    for term in glossary.terms.values():
+        where = term.positions.get("summary", (1, 1))
+        if len(term.summary) > SUMMARY_ADVISED_LENGTH:
+            yield _warning(term.path, where, "summary-too-long", "summary",
+                           f"is {len(term.summary)} characters; search engines show about {SUMMARY_ADVISED_LENGTH}.")
+        if not term.summary.endswith((".", "?", "!")):
+            yield _warning(term.path, where, "summary-sentence", "summary",
+                           "should be one full sentence ending in a full stop.")
+        yield from _key_order(term.path, "term", term.positions)
+    for area in glossary.areas.values():
+        if len(area.description) > SUMMARY_ADVISED_LENGTH:
+            yield _warning(area.path, area.positions.get("description", (1, 1)), "summary-too-long", "description",
+                           f"is {len(area.description)} characters; search engines show about {SUMMARY_ADVISED_LENGTH}.")
+        if area.terms is not None:
+            listed = set(area.terms)
+            for member in glossary.area_members.get(area.slug, []):
+                if member.slug not in listed:
+                    yield _warning(area.path, area.positions.get("terms", (1, 1)), "unordered-term", "terms",
+                                   f"'{member.slug}' belongs to this area but is missing from its 'terms' order; "
+                                   "it is shown after the listed terms.")
+        yield from _key_order(area.path, "area", area.positions)
+
+
+def _key_order(path: str, kind: str, positions: dict[str, tuple[int, int]]) -> Iterable[Problem]:
+    canonical = CANONICAL_ORDER[kind]
+    keys = [key for key in positions if key in canonical]
+    expected = sorted(keys, key=canonical.index)
+    for actual, wanted in zip(keys, expected):
+        if actual != wanted:
+            yield _warning(path, positions[actual], "key-order", actual,
+                           f"keys are out of the usual order; expected '{wanted}' here (order: {', '.join(expected)}).")
+            return
+
+
+def format_problems(problems: list[Problem], style: str) -> str:
+    if style == "json":
+        return json.dumps([{"path": p.path, "line": p.line, "column": p.column, "severity": str(p.severity),
+                            "code": p.code, "field": p.field, "message": p.message} for p in problems], indent=2)
+    if style == "github":
+        lines = []
+        for p in problems:
+            level = "error" if p.is_error else "warning"
+            message = (f"{p.field}: " if p.field else "") + p.message
+            message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            lines.append(f"::{level} file={p.path},line={p.line},col={p.column},title={p.code}::{message}")
+        return "\n".join(lines)
+    return "\n".join(p.format() for p in problems)
+
+
+def summary_line(problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    return f"termsite lint: {errors} error(s), {warnings} warning(s)"

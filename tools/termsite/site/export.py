@@ -1,0 +1,416 @@
+"""The glossary as open data: JSON-LD, SKOS Turtle, CSV, JSON and an llms.txt index.
+
+Every export is built from the validated :class:`~termsite.content.model.Glossary` and the site's
+:class:`~termsite.settings.SiteSettings`, so the identifiers are the ones the pages use:
+a term is ``<page URL>#term`` in the JSON-LD of its page, in ``glossary.jsonld`` and in
+``glossary.ttl`` alike, and the term set is the A–Z index's ``#glossary``. The build
+writes every export into the site (:func:`write_site_exports`, called by the MkDocs
+plugin); ``termsite export`` writes one of them anywhere. This module does not import
+MkDocs.
+
+Relations: ``related`` in the CSV and the JSON is the term's own list, exactly as its
+file has it; in SKOS, ``skos:related`` is symmetric by definition, so the Turtle states
+it in both directions. Areas are ``skos:Concept``s at the top of the scheme (not
+``skos:Collection``s, which cannot be the object of ``skos:broader``), and each term is
+``skos:broader`` its areas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, SKOS
+
+from termsite.site.jsonld import CONTEXT, JsonLd
+from termsite.content.loader import REFERENCE_RE, strip_code
+from termsite.graph.links import LinkGraph, related_both_ways
+from termsite.graph.markup import markdown_to_text
+from termsite.content.model import Area, Glossary, Term
+from termsite.settings import SiteSettings
+
+SCHEMA = Namespace("https://schema.org/")
+SKOS_PREFIXES = {"skos": SKOS, "dcterms": DCTERMS, "owl": OWL, "schema": SCHEMA, "xsd": XSD}
+EXPORT_FORMATS = ("jsonld", "ttl", "csv", "json", "llms")
+# Where the build puts each whole-glossary export, relative to the site root.
+SITE_FILES = {
+    "jsonld": "glossary.jsonld",
+    "ttl": "glossary.ttl",
+    "csv": "glossary.csv",
+    "json": "glossary.json",
+    "llms": "llms.txt",
+}
+CSV_COLUMNS = ("slug", "title", "summary", "aliases", "areas", "related", "status", "replaced_by", "author",
+               "published", "modified", "url")
+LIST_SEPARATOR = " | "  # between the values of a multi-valued CSV cell
+
+
+class Exporter:
+    """The exports of one glossary on one site."""
+
+    def __init__(self, glossary: Glossary, settings: SiteSettings, description: str = "",
+                 graph: LinkGraph | None = None) -> None:
+        self.glossary = glossary
+        # The build's link graph already holds every field's text; without it, fields are rendered here.
+        self.graph = graph
+        self._records: dict[str, dict[str, Any]] = {}
+        self.settings = settings
+        self.urls = settings.urls
+        self.jsonld = JsonLd(settings, glossary)
+        self.description = description or (
+            f"{settings.site_name}: {_count(len(glossary.terms), 'term')} in "
+            f"{_count(len(glossary.areas), 'subject area')}, each defined, cross-linked and sourced.")
+
+    # Identifiers and URLs
+    def term_url(self, slug: str) -> str:
+        return self.urls.absolute(self.urls.term(slug))
+
+    def term_id(self, slug: str) -> str:
+        return self.term_url(slug) + "#term"
+
+    def area_url(self, slug: str) -> str:
+        return self.urls.absolute(self.urls.area(slug))
+
+    def area_id(self, slug: str) -> str:
+        return self.area_url(slug) + "#area"
+
+    def term_json_path(self, slug: str) -> str:
+        """Site path of a term's JSON: beside its page, e.g. definition/mark-price.json."""
+        return f"{self.urls.term_prefix}{slug}.json"
+
+    def site_file_url(self, name: str) -> str:
+        return self.urls.absolute(name)
+
+    # JSON-LD
+    def defined_term_set(self) -> dict[str, Any]:
+        terms = []
+        for term in self.glossary.sorted_terms():
+            node = {key: value for key, value in self.jsonld.defined_term(term).items() if key != "@context"}
+            node["inDefinedTermSet"] = {"@id": self.jsonld.term_set_id}
+            node["termCode"] = term.slug
+            terms.append(node)
+        node = {"@context": CONTEXT, "@type": "DefinedTermSet", "@id": self.jsonld.term_set_id,
+                "name": self.settings.site_name, "description": self.description,
+                "url": self.urls.absolute(self.urls.term_index()), "inLanguage": self.settings.language,
+                "publisher": self.jsonld.publisher(), "hasDefinedTerm": terms}
+        return node
+
+    # SKOS
+    def skos_graph(self) -> Graph:
+        graph = Graph()
+        for prefix, namespace in SKOS_PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for triple in self.skos_triples():
+            graph.add(triple)
+        return graph
+
+    def skos_triples(self) -> list[tuple[Any, Any, Any]]:
+        """The SKOS concept scheme as rdflib terms, without the cost of an rdflib store."""
+        triples: list[tuple[Any, Any, Any]] = []
+
+        class _Collector:
+            add = triples.append
+
+        graph = _Collector()
+        language = self.settings.language or None
+        scheme = URIRef(self.jsonld.term_set_id)
+        graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+        graph.add((scheme, DCTERMS.title, Literal(self.settings.site_name, lang=language)))
+        graph.add((scheme, DCTERMS.description, Literal(self.description, lang=language)))
+        graph.add((scheme, SCHEMA.url, URIRef(self.urls.absolute(self.urls.term_index()))))
+        publisher = BNode("publisher")  # a fixed label keeps the file identical across builds
+        graph.add((scheme, DCTERMS.publisher, publisher))
+        graph.add((publisher, RDF.type, SCHEMA.Organization))
+        graph.add((publisher, SCHEMA.name, Literal(self.settings.publisher.name)))
+        for area in self.glossary.sorted_areas():
+            concept = URIRef(self.area_id(area.slug))
+            graph.add((concept, RDF.type, SKOS.Concept))
+            graph.add((concept, SKOS.inScheme, scheme))
+            graph.add((concept, SKOS.topConceptOf, scheme))
+            graph.add((scheme, SKOS.hasTopConcept, concept))
+            graph.add((concept, SKOS.prefLabel, Literal(area.title, lang=language)))
+            graph.add((concept, SKOS.definition, Literal(area.description, lang=language)))
+            graph.add((concept, SKOS.notation, Literal(area.slug)))
+            graph.add((concept, SCHEMA.url, URIRef(self.area_url(area.slug))))
+            self._dates(graph, concept, area)
+        related = related_both_ways(self.glossary)
+        for term in self.glossary.sorted_terms():
+            concept = URIRef(self.term_id(term.slug))
+            graph.add((concept, RDF.type, SKOS.Concept))
+            graph.add((concept, SKOS.inScheme, scheme))
+            graph.add((concept, SKOS.prefLabel, Literal(term.title, lang=language)))
+            for alias in term.aliases:
+                graph.add((concept, SKOS.altLabel, Literal(alias, lang=language)))
+            graph.add((concept, SKOS.definition, Literal(term.summary, lang=language)))
+            graph.add((concept, SKOS.notation, Literal(term.slug)))
+            graph.add((concept, SCHEMA.url, URIRef(self.term_url(term.slug))))
+            for area in term.areas:
+                graph.add((concept, SKOS.broader, URIRef(self.area_id(area))))
+                graph.add((URIRef(self.area_id(area)), SKOS.narrower, concept))
+            for other in related.get(term.slug, []):
+                graph.add((concept, SKOS.related, URIRef(self.term_id(other))))
+            if term.deprecated:
+                graph.add((concept, OWL.deprecated, Literal(True)))
+            if term.replaced_by:
+                graph.add((concept, DCTERMS.isReplacedBy, URIRef(self.term_id(term.replaced_by))))
+            self._dates(graph, concept, term)
+        return triples
+
+    @staticmethod
+    def _dates(graph: Any, concept: URIRef, entry: Term | Area) -> None:
+        if entry.published:
+            graph.add((concept, DCTERMS.created, Literal(entry.published.isoformat(), datatype=XSD.dateTime)))
+        if entry.modified:
+            graph.add((concept, DCTERMS.modified, Literal(entry.modified.isoformat(), datatype=XSD.dateTime)))
+
+    def turtle(self) -> str:
+        return grouped_turtle(self.skos_triples(), SKOS_PREFIXES)
+
+    # CSV
+    def csv_text(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+        writer.writerow(CSV_COLUMNS)
+        for term in self.glossary.sorted_terms():
+            author = self.glossary.author_of(term)
+            writer.writerow([
+                term.slug, term.title, term.summary, LIST_SEPARATOR.join(term.aliases), LIST_SEPARATOR.join(term.areas),
+                LIST_SEPARATOR.join(term.related), term.status, term.replaced_by, author.name if author else "",
+                _iso(term.published), _iso(term.modified), self.term_url(term.slug)])
+        return out.getvalue()
+
+    # JSON
+    def term_record(self, term: Term) -> dict[str, Any]:
+        """One term as plain JSON: what its page says, with references made ordinary links."""
+        if term.slug not in self._records:
+            self._records[term.slug] = self._term_record(term)
+        return self._records[term.slug]
+
+    def _texts(self, term: Term) -> tuple[str, list[str]]:
+        """The reader's text of the body and of each answer."""
+        if self.graph is not None and term.slug in self.graph.terms:
+            links = self.graph.terms[term.slug]
+            return links.main.text, [faq.answer.text for faq in links.faq]
+        return (markdown_to_text(self.resolve_references(term.body)),
+                [markdown_to_text(self.resolve_references(faq.answer)) for faq in term.faq])
+
+    def _term_record(self, term: Term) -> dict[str, Any]:
+        body = self.resolve_references(term.body)
+        body_text, answer_texts = self._texts(term)
+        author = self.glossary.author_of(term)
+        return {
+            "slug": term.slug,
+            "id": self.term_id(term.slug),
+            "url": self.term_url(term.slug),
+            "title": term.title,
+            "summary": term.summary,
+            "aliases": list(term.aliases),
+            "areas": [self._link(self.glossary.areas[slug].title, self.area_url(slug), slug) for slug in term.areas],
+            "related": [self._term_link(slug) for slug in term.related],
+            "status": term.status,
+            "replaced_by": self._term_link(term.replaced_by) if term.replaced_by else None,
+            "body": {"markdown": body, "text": body_text},
+            "faq": [{"question": faq.question_for(term.title),
+                     "answer": {"markdown": self.resolve_references(faq.answer), "text": text}}
+                    for faq, text in zip(term.faq, answer_texts)],
+            "sources": [{"title": source.title, "url": source.url} for source in term.sources],
+            "image": self._image(term),
+            "author": {"name": author.name, "url": author.url} if author else None,
+            "published": _iso(term.published) or None,
+            "modified": _iso(term.modified) or None,
+        }
+
+    def _image(self, term: Term) -> dict[str, Any] | None:
+        node = self.jsonld.image_object(term.image)
+        return {key: value for key, value in node.items() if key != "@type"} if node else None
+
+    def _term_link(self, slug: str) -> dict[str, str]:
+        return self._link(self.glossary.terms[slug].title, self.term_url(slug), slug)
+
+    @staticmethod
+    def _link(title: str, url: str, slug: str) -> dict[str, str]:
+        return {"slug": slug, "title": title, "url": url}
+
+    def glossary_record(self) -> dict[str, Any]:
+        return {
+            "name": self.settings.site_name,
+            "description": self.description,
+            "url": self.urls.absolute(""),
+            "language": self.settings.language,
+            "areas": [{"slug": area.slug, "id": self.area_id(area.slug), "url": self.area_url(area.slug),
+                       "title": area.title, "description": area.description,
+                       "terms": [term.slug for term in self.glossary.area_members.get(area.slug, [])]}
+                      for area in self.glossary.sorted_areas()],
+            "terms": [self.term_record(term) for term in self.glossary.sorted_terms()],
+        }
+
+    def resolve_references(self, markdown: str) -> str:
+        """[[slug]] and [[slug|label]] as ordinary Markdown links to the term's page (code left alone)."""
+        blanked = strip_code(markdown)
+        out: list[str] = []
+        position = 0
+        for match in REFERENCE_RE.finditer(blanked):
+            slug = match.group(1).strip()
+            if slug not in self.glossary.terms:
+                continue
+            label = match.group(2).strip() if match.group(2) else _escape_label(self.glossary.terms[slug].title)
+            out.append(markdown[position:match.start()])
+            out.append(f"[{label}]({self.term_url(slug)})")
+            position = match.end()
+        out.append(markdown[position:])
+        return "".join(out)
+
+    # llms.txt
+    def llms_txt(self) -> str:
+        """An index for answer engines in the llmstxt.org format: H1, summary, then H2 sections of links."""
+        lines = [f"# {self.settings.site_name}", "", f"> {self.description}", ""]
+        lines.append(
+            f"{_count(len(self.glossary.terms), 'term')} in {_count(len(self.glossary.areas), 'subject area')}. "
+            "Each term links to its "
+            "page; every term is also available as JSON beside its page "
+            f"({self.urls.absolute(self.term_json_path('<slug>'))}).")
+        for area in self.glossary.sorted_areas():
+            lines += ["", f"## {area.title}", ""]
+            lines.append(f"- [{_escape_label(area.title)} (subject area)]({self.area_url(area.slug)}): "
+                         f"{area.description}")
+            for term in self.glossary.area_members.get(area.slug, []):
+                note = term.summary
+                if term.deprecated:
+                    replacement = f" Replaced by {self.glossary.terms[term.replaced_by].title}." if term.replaced_by \
+                        else ""
+                    note = f"Deprecated term.{replacement} {note}"
+                lines.append(f"- [{_escape_label(term.title)}]({self.term_url(term.slug)}): {note}")
+        lines += ["", "## Data", ""]
+        lines += [
+            f"- [{SITE_FILES['jsonld']}]({self.site_file_url(SITE_FILES['jsonld'])}): every term as a schema.org "
+            "DefinedTermSet (JSON-LD)",
+            f"- [{SITE_FILES['ttl']}]({self.site_file_url(SITE_FILES['ttl'])}): the glossary as a SKOS concept scheme "
+            "(Turtle)",
+            f"- [{SITE_FILES['csv']}]({self.site_file_url(SITE_FILES['csv'])}): one row per term",
+            f"- [{SITE_FILES['json']}]({self.site_file_url(SITE_FILES['json'])}): every area and term with its "
+            "definition, body and FAQ",
+        ]
+        return "\n".join(lines) + "\n"
+
+    # Everything
+    def text(self, format_name: str) -> str:
+        makers: dict[str, Callable[[], str]] = {
+            "jsonld": lambda: _json_text(self.defined_term_set()),
+            "ttl": self.turtle,
+            "csv": self.csv_text,
+            "json": lambda: _json_text(self.glossary_record()),
+            "llms": self.llms_txt,
+        }
+        if format_name not in makers:
+            raise ValueError(f"unknown export format '{format_name}'; expected one of {', '.join(EXPORT_FORMATS)}")
+        return makers[format_name]()
+
+
+def grouped_turtle(triples: list[tuple[Any, Any, Any]], prefixes: dict[str, Any]) -> str:
+    """Turtle text: the prefixes used, then each subject once with its predicates and objects.
+
+    rdflib's Turtle serializer, fed through an rdflib store, took 6 of the 45 seconds a
+    10,000-term build may take; rdflib's terms still escape every IRI and literal here
+    (``n3()``), and the tests parse the result back with rdflib and compare it with the
+    graph built by :meth:`Exporter.skos_graph`.
+    """
+    namespaces = sorted(((str(uri), prefix) for prefix, uri in prefixes.items()), key=lambda pair: -len(pair[0]))
+    short: dict[Any, str] = {}  # prefixed names of the vocabulary's few terms
+    used: set[str] = set()
+
+    def name(node: Any) -> str:
+        cached = short.get(node)
+        if cached is not None:
+            return cached
+        if isinstance(node, URIRef):
+            text = str(node)
+            for uri, prefix in namespaces:
+                if text.startswith(uri) and _LOCAL_NAME.fullmatch(text[len(uri):]):
+                    short[node] = f"{prefix}:{text[len(uri):]}"
+                    used.add(prefix)
+                    return short[node]
+        elif isinstance(node, Literal) and node.datatype is not None:
+            return node.n3().replace(f"<{node.datatype}>", name(URIRef(node.datatype)))
+        return node.n3()
+
+    by_subject: dict[Any, dict[Any, set[Any]]] = {}
+    for subject, predicate, obj in triples:
+        by_subject.setdefault(subject, {}).setdefault(predicate, set()).add(obj)
+    lines: list[str] = []
+    for subject in sorted(by_subject, key=lambda node: (isinstance(node, BNode), str(node))):
+        statements = []
+        for predicate, objects in sorted(by_subject[subject].items(), key=lambda item: (item[0] != RDF.type,
+                                                                                          str(item[0]))):
+            verb = "a" if predicate == RDF.type else name(predicate)
+            statements.append(f"    {verb} " + " ,\n        ".join(sorted(name(o) for o in objects)))
+        lines.append("")
+        lines.append(subject.n3() + "\n" + " ;\n".join(statements) + " .")
+    heading = [f"@prefix {prefix}: <{uri}> ." for uri, prefix in sorted(namespaces, key=lambda pair: pair[1])
+               if prefix in used]
+    return "\n".join(heading + lines) + "\n"
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def write_site_exports(site_dir: str | Path, glossary: Glossary, settings: SiteSettings,
+                       description: str = "", graph: LinkGraph | None = None) -> list[Path]:
+    """Write every export into a built site; returns the files written.
+
+    Plain writes: the site folder is itself a staging folder that replaces the published
+    site only when the whole build succeeded (see the MkDocs plugin).
+    """
+    exporter = Exporter(glossary, settings, description, graph)
+    root = Path(site_dir)
+    written = []
+    for format_name, name in SITE_FILES.items():
+        written.append(_write_plain(root / name, exporter.text(format_name)))
+    for term in glossary.sorted_terms():
+        written.append(_write_plain(root / exporter.term_json_path(term.slug), _json_text(exporter.term_record(term))))
+    return written
+
+
+def _write_plain(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def write_text(path: Path, text: str) -> Path:
+    """Atomically: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return path
+
+
+def _json_text(value: Any) -> str:
+    # Compact: json's C encoder is only used without indentation (glossary.json is 55 MB at 10,000 terms).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if value else ""
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _escape_label(text: str) -> str:
+    return re.sub(r"([\\\[\]])", r"\\\1", text)

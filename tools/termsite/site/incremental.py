@@ -1,0 +1,92 @@
+"""Builds the site's pages, reusing the previous build's pages that an edit did not touch.
+
+A preview server rebuilds after every save. Most edits change one entry's text: then only
+that term's page, the pages whose links to or from it changed, its areas' hub pages and the
+home page need new page objects; every other page object is reused as it was, so that the
+host can skip rendering it. A changed summary also reaches the pages that list or link its
+term, and the A–Z index. Edits that change a name, an area's title, an author or the set
+of entries can reach any page, and rebuild all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from termsite.graph.links import LinkGraph, build_link_graph
+from termsite.content.model import Glossary
+from termsite.site.pages import GeneratedPage, SiteBuilder
+from termsite.settings import SiteSettings
+
+
+@dataclass
+class SiteSnapshot:
+    """One build's inputs and pages, by source name."""
+
+    glossary: Glossary
+    graph: LinkGraph
+    settings: SiteSettings
+    pages: dict[str, GeneratedPage]
+
+    def reused(self, source_name: str, previous: SiteSnapshot | None) -> bool:
+        """Whether this build kept the previous build's page object (so its output is unchanged)."""
+        return previous is not None and previous.pages.get(source_name) is self.pages.get(source_name)
+
+
+def _area_names(glossary: Glossary) -> list[tuple[str, str, str]]:
+    return [(a.slug, a.title, a.description) for a in glossary.sorted_areas()]
+
+
+def _reaches_every_page(glossary: Glossary, graph: LinkGraph, settings: SiteSettings,
+                        previous: SiteSnapshot) -> bool:
+    return (settings != previous.settings
+            or graph.names_fingerprint != previous.graph.names_fingerprint
+            or _area_names(glossary) != _area_names(previous.glossary)
+            or glossary.authors != previous.glossary.authors
+            or glossary.default_author != previous.glossary.default_author)
+
+
+def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapshot | None = None) -> SiteSnapshot:
+    reusable_graph = previous.graph if previous is not None and previous.settings == settings else None
+    graph = build_link_graph(glossary, settings.urls, previous=reusable_graph)
+    builder = SiteBuilder(glossary, settings, graph)
+    if previous is None or _reaches_every_page(glossary, graph, settings, previous):
+        return SiteSnapshot(glossary, graph, settings, {page.source_name: page for page in builder.pages()})
+
+    old = previous.glossary
+    dirty_terms = {slug for slug, term in glossary.terms.items() if old.terms.get(slug) is not term}
+    dirty_terms |= {slug for slug in glossary.terms
+                    if graph.backlinks[slug] != previous.graph.backlinks.get(slug)
+                    or graph.related[slug] != previous.graph.related.get(slug)
+                    or graph.terms[slug] is not previous.graph.terms.get(slug)}
+    # A summary shows on every page that lists or links its term.
+    for slug in graph.changed_summaries:
+        dirty_terms.update(graph.related[slug])
+        dirty_terms.update(graph.backlinks[slug])
+        dirty_terms.update(graph.terms[slug].links_to)
+    dirty_terms |= {slug for slug, term in glossary.terms.items() if term.replaced_by in graph.changed_summaries}
+    dirty_areas = {slug for slug, area in glossary.areas.items() if old.areas.get(slug) is not area}
+    dirty_areas |= {slug for slug, links in graph.areas.items() if links is not previous.graph.areas.get(slug)}
+    for slug in dirty_terms:
+        dirty_areas.update(glossary.terms[slug].areas)
+        if slug in old.terms:
+            dirty_areas.update(old.terms[slug].areas)
+
+    pages = dict(previous.pages)
+    urls = settings.urls
+    for slug in sorted(dirty_areas & set(glossary.areas)):
+        area_root = urls.area(slug)
+        for source_name, page in list(pages.items()):
+            if page.kind == "area" and (page.path == area_root or page.path.startswith(area_root + "page/")):
+                del pages[source_name]
+        pages.update((page.source_name, page) for page in builder.area_pages(glossary.areas[slug]))
+    for slug in sorted(dirty_terms):
+        page = builder.term_page(glossary.terms[slug])
+        pages[page.source_name] = page
+    home = builder.home_page()  # its "recently updated" list follows every entry's dates
+    pages[home.source_name] = home
+    if graph.changed_summaries:  # the A–Z index shows every summary as a tooltip
+        for source_name, page in list(pages.items()):
+            if page.kind == "term-index":
+                del pages[source_name]
+        pages.update((page.source_name, page) for page in builder.term_index_pages())
+    return SiteSnapshot(glossary, graph, settings, pages)

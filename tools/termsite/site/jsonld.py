@@ -1,0 +1,173 @@
+"""schema.org JSON-LD for every page, built as Python data and serialized safely.
+
+Each builder returns one node (a dict) with ``@context``, a stable ``@id`` and absolute
+URLs; nodes refer to each other by ``@id``. :func:`serialize` is the only way JSON-LD
+leaves this module: it escapes ``<``, ``>`` and ``&`` so that nothing a contributor
+writes can end the ``<script>`` element that carries it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any, Iterable, Sequence
+
+from termsite.content.model import Area, Author, Glossary, Image, Term
+from termsite.settings import SiteSettings
+
+CONTEXT = "https://schema.org"
+JsonObject = dict[str, Any]
+
+_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def serialize(node: JsonObject) -> str:
+    """JSON text that is safe inside <script type="application/ld+json">."""
+    return json.dumps(node, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_ESCAPES)
+
+
+def _node(type_: str, id_: str | None = None, **properties: Any) -> JsonObject:
+    node: JsonObject = {"@context": CONTEXT, "@type": type_}
+    if id_:
+        node["@id"] = id_
+    node.update({key: value for key, value in properties.items() if value not in (None, "", [], {})})
+    return node
+
+
+def _embedded(node: JsonObject) -> JsonObject:
+    """A node nested inside another carries no @context of its own."""
+    return {key: value for key, value in node.items() if key != "@context"}
+
+
+_AMPERSAND_STARTING_A_REFERENCE = re.compile(r"&(?=[#A-Za-z0-9])")
+
+
+def _as_html_text(text: str) -> str:
+    """Plain text that reads the same as HTML: no tags, no character references ('Fees & rebates' stays)."""
+    return _AMPERSAND_STARTING_A_REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _date(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class JsonLd:
+    """Builds the nodes of one site; knows its URLs, publisher and glossary."""
+
+    def __init__(self, settings: SiteSettings, glossary: Glossary) -> None:
+        self.settings = settings
+        self.urls = settings.urls
+        self.glossary = glossary
+        self.home_url = self.urls.absolute("")
+        self.organization_id = self.home_url + "#organization"
+        self.website_id = self.home_url + "#website"
+        self.term_set_id = self.urls.absolute(self.urls.term_index()) + "#glossary"
+
+    # Shared pieces
+    def image_object(self, image: Image | None) -> JsonObject | None:
+        if image is None:
+            return None
+        return {"@type": "ImageObject", "url": self.urls.absolute(image.url), "width": image.width,
+                "height": image.height, "caption": image.caption}
+
+    @staticmethod
+    def person(author: Author | None) -> JsonObject | None:
+        if author is None:
+            return None
+        return {"@type": "Person", "name": author.name, "url": author.url}
+
+    def publisher(self) -> JsonObject:
+        publisher = self.settings.publisher
+        node: JsonObject = {"@type": "Organization", "name": publisher.name}
+        if publisher.url:
+            node["url"] = publisher.url
+        return node
+
+    def organization(self) -> JsonObject:
+        publisher = self.settings.publisher
+        logo = None
+        if publisher.logo:
+            logo = {"@type": "ImageObject", "url": self.urls.absolute(publisher.logo)}
+        return _node("Organization", self.organization_id, name=publisher.name,
+                     url=publisher.url or self.home_url, logo=logo)
+
+    def website(self) -> JsonObject:
+        return _node("WebSite", self.website_id, url=self.home_url, name=self.settings.site_name,
+                     inLanguage=self.settings.language, publisher={"@id": self.organization_id})
+
+    def breadcrumb_list(self, page_path: str, trail: Sequence[tuple[str, str]]) -> JsonObject:
+        """Home › ... › the page itself; ``trail`` holds (name, site path) pairs after Home."""
+        crumbs = [(self.settings.labels.home, "")] + list(trail)
+        items = [{"@type": "ListItem", "position": position, "name": name, "item": self.urls.absolute(path)}
+                 for position, (name, path) in enumerate(crumbs, start=1)]
+        return _node("BreadcrumbList", self.urls.absolute(page_path) + "#breadcrumb", itemListElement=items)
+
+    def faq_page(self, page_path: str, entries: Iterable[tuple[str, str]]) -> JsonObject | None:
+        """``entries`` are (question, answer text) pairs, the same text the page shows.
+
+        Search engines read ``Answer.text`` as HTML, so the plain text is HTML-escaped: an
+        answer that shows "<script>" as text says the same to them.
+        """
+        questions = [{"@type": "Question", "name": question,
+                      "acceptedAnswer": {"@type": "Answer", "text": _as_html_text(answer)}}
+                     for question, answer in entries]
+        if not questions:
+            return None
+        return _node("FAQPage", self.urls.absolute(page_path) + "#faq", mainEntity=questions)
+
+    # Terms
+    def term_article_summary(self, term: Term) -> JsonObject:
+        """The Article of a term page, as listed in an area's hasPart."""
+        url = self.urls.absolute(self.urls.term(term.slug))
+        node: JsonObject = {"@type": "Article", "@id": url, "url": url, "headline": term.title,
+                            "description": term.summary}
+        optional = {
+            "datePublished": _date(term.published),
+            "dateModified": _date(term.modified or term.published),
+            "author": self.person(self.glossary.author_of(term)),
+            "image": self.image_object(term.image),
+        }
+        node.update({key: value for key, value in optional.items() if value})
+        return node
+
+    def term_article(self, term: Term) -> JsonObject:
+        url = self.urls.absolute(self.urls.term(term.slug))
+        node = {"@context": CONTEXT, **self.term_article_summary(term)}
+        node["publisher"] = self.publisher()
+        node["mainEntityOfPage"] = url
+        node["about"] = {"@id": url + "#term"}
+        node["inLanguage"] = self.settings.language
+        return node
+
+    def defined_term(self, term: Term) -> JsonObject:
+        url = self.urls.absolute(self.urls.term(term.slug))
+        return _node("DefinedTerm", url + "#term", name=term.title, description=term.summary,
+                     alternateName=list(term.aliases), url=url, inDefinedTermSet=self.term_set_reference())
+
+    def term_set_reference(self) -> JsonObject:
+        return {"@type": "DefinedTermSet", "@id": self.term_set_id, "name": self.settings.site_name}
+
+    def defined_term_set(self, terms: Iterable[Term], page_path: str) -> JsonObject:
+        members = [{"@type": "DefinedTerm", "@id": self.urls.absolute(self.urls.term(t.slug)) + "#term",
+                    "name": t.title, "url": self.urls.absolute(self.urls.term(t.slug))} for t in terms]
+        return _node("DefinedTermSet", self.term_set_id, name=self.settings.site_name,
+                     url=self.urls.absolute(page_path), hasDefinedTerm=members)
+
+    # Areas
+    def area_collection_page(self, area: Area, members: Iterable[Term], page_path: str | None = None,
+                             headline: str | None = None) -> JsonObject:
+        """The area's hub page; for a long area, one node per page of its term list."""
+        url = self.urls.absolute(page_path if page_path is not None else self.urls.area(area.slug))
+        node = _node("CollectionPage", url, url=url, headline=headline or area.title, description=area.description,
+                     inLanguage=self.settings.language, publisher=self.publisher(), image=self.image_object(area.image))
+        node["hasPart"] = [self.term_article_summary(term) for term in members]
+        return node
+
+    def area_index_page(self, areas: Iterable[Area], page_path: str, title: str, description: str) -> JsonObject:
+        url = self.urls.absolute(page_path)
+        parts = [{"@type": "CollectionPage", "@id": self.urls.absolute(self.urls.area(a.slug)),
+                  "url": self.urls.absolute(self.urls.area(a.slug)), "headline": a.title,
+                  "description": a.description} for a in areas]
+        return _node("CollectionPage", url, url=url, headline=title, description=description,
+                     publisher=self.publisher(), hasPart=parts)

@@ -1,0 +1,364 @@
+"""The generated pages of a glossary site, as objects.
+
+Each page knows its path, its title and description, the JSON-LD nodes it carries and
+the context its template needs. Pages are built from the validated glossary and the
+link graph; turning them into HTML is :mod:`termsite.site.render`'s job, and putting them
+into a site is the host engine's (see :mod:`termsite.hosts.mkdocs`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import groupby
+from typing import Any, ClassVar, Iterator
+
+from unidecode import unidecode
+
+from termsite.site.jsonld import JsonLd, JsonObject
+from termsite.graph.links import EntryLinks, LinkedFragment, LinkGraph, build_link_graph
+from termsite.content.model import Area, Author, Glossary, Image, Source, Term
+from termsite.site.relmap import RelationshipMap, build_relationship_map
+from termsite.settings import SiteSettings
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """One page of a listing split over several pages (page/2/, page/3/...)."""
+
+    number: int
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link from one page to another, with what the template shows for it."""
+
+    href: str
+    title: str
+    summary: str = ""
+    slug: str = ""
+
+
+@dataclass
+class GeneratedPage:
+    kind: ClassVar[str] = "page"
+    template: ClassVar[str] = ""
+
+    path: str
+    title: str
+    description: str
+    settings: SiteSettings = field(repr=False)
+    jsonld: list[JsonObject] = field(default_factory=list, repr=False)
+    image: Image | None = None
+    modified: datetime | None = None
+    og_type: str = "website"
+    part: int = 1
+    parts: list[PagePart] = field(default_factory=list)  # empty unless the listing is split
+
+    @property
+    def url(self) -> str:
+        return self.settings.urls.absolute(self.path)
+
+    @property
+    def source_name(self) -> str:
+        return self.settings.urls.source_name(self.path)
+
+    @property
+    def image_url(self) -> str:
+        return self.settings.urls.absolute(self.image.url) if self.image else ""
+
+    def href(self, target_path: str) -> str:
+        return self.settings.urls.relative(self.path, target_path)
+
+    def term_link(self, term: Term) -> PageLink:
+        return PageLink(self.href(self.settings.urls.term(term.slug)), term.title, term.summary, term.slug)
+
+    def area_link(self, area: Area) -> PageLink:
+        return PageLink(self.href(self.settings.urls.area(area.slug)), area.title, area.description, area.slug)
+
+    def toc(self) -> list[TocEntry]:
+        return []
+
+    def context(self) -> dict[str, Any]:
+        return {"page": self, "labels": self.settings.labels, "site_name": self.settings.site_name,
+                "home_href": self.href(""), "area_index_href": self.href(self.settings.urls.area_index()),
+                "term_index_href": self.href(self.settings.urls.term_index())}
+
+
+@dataclass
+class TermPage(GeneratedPage):
+    kind: ClassVar[str] = "term"
+    template: ClassVar[str] = "term.html"
+
+    term: Term | None = None
+    links: EntryLinks | None = None
+    areas: list[PageLink] = field(default_factory=list)
+    related: list[PageLink] = field(default_factory=list)
+    backlinks: list[PageLink] = field(default_factory=list)
+    replaced_by: PageLink | None = None
+    author: Author | None = None
+    sources: list[Source] = field(default_factory=list)
+
+    def toc(self) -> list[TocEntry]:
+        entries = [TocEntry(2, "definition", "Definition")]
+        if self.links and self.links.faq:
+            entries.append(TocEntry(2, "faq", "Frequently asked questions"))
+        if self.related:
+            entries.append(TocEntry(2, "related", "Related terms"))
+        if self.backlinks:
+            entries.append(TocEntry(2, "referenced-by", "Referenced by"))
+        if self.sources:
+            entries.append(TocEntry(2, "sources", "Sources"))
+        return entries
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "term": self.term, "links": self.links, "areas": self.areas,
+                "related": self.related, "backlinks": self.backlinks, "replaced_by": self.replaced_by,
+                "author": self.author, "sources": self.sources}
+
+
+@dataclass
+class AreaPage(GeneratedPage):
+    kind: ClassVar[str] = "area"
+    template: ClassVar[str] = "area.html"
+
+    area: Area | None = None
+    links: EntryLinks | None = None
+    members: list[PageLink] = field(default_factory=list)
+    relmap: RelationshipMap | None = None  # None when the area's terms connect to nothing
+
+    def toc(self) -> list[TocEntry]:
+        entries = []
+        if self.links and self.links.faq:
+            entries.append(TocEntry(2, "faq", "Frequently asked questions"))
+            entries += [TocEntry(3, f"faq-{i}", faq.question) for i, faq in enumerate(self.links.faq, start=1)]
+        entries.append(TocEntry(2, "terms", "Terms in this area"))
+        if self.relmap:
+            entries.append(TocEntry(2, "relationship-map", "How the terms connect"))
+        return entries
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "area": self.area, "links": self.links, "members": self.members,
+                "relmap": self.relmap}
+
+
+@dataclass
+class LetterGroup:
+    letter: str
+    anchor: str
+    terms: list[PageLink]
+
+
+@dataclass
+class TermIndexPage(GeneratedPage):
+    kind: ClassVar[str] = "term-index"
+    template: ClassVar[str] = "term_index.html"
+
+    groups: list[LetterGroup] = field(default_factory=list)
+    letters: list[tuple[str, str]] = field(default_factory=list)  # (letter, href of its first entry)
+
+    def toc(self) -> list[TocEntry]:
+        return [TocEntry(2, group.anchor, group.letter) for group in self.groups]
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "groups": self.groups, "letters": self.letters}
+
+
+@dataclass
+class AreaIndexPage(GeneratedPage):
+    kind: ClassVar[str] = "area-index"
+    template: ClassVar[str] = "area_index.html"
+
+    areas: list[tuple[PageLink, int]] = field(default_factory=list)  # (area, number of terms)
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "areas": self.areas}
+
+
+@dataclass
+class HomePage(GeneratedPage):
+    kind: ClassVar[str] = "home"
+    template: ClassVar[str] = "home.html"
+
+    areas: list[tuple[PageLink, int]] = field(default_factory=list)
+    recent: list[PageLink] = field(default_factory=list)
+    term_count: int = 0
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "areas": self.areas, "recent": self.recent, "term_count": self.term_count}
+
+
+def _letter_anchor(letter: str) -> str:
+    return "letter-" + ("other" if letter == "#" else letter.lower())
+
+
+def index_letter(title: str) -> str:
+    """The A–Z heading a title files under: its first letter, transliterated; '#' for the rest."""
+    first = unidecode(title[:1]).upper()[:1]
+    return first if first.isalpha() else "#"
+
+
+class SiteBuilder:
+    """Builds every page of a glossary site."""
+
+    def __init__(self, glossary: Glossary, settings: SiteSettings, graph: LinkGraph | None = None) -> None:
+        self.glossary = glossary
+        self.settings = settings
+        self.urls = settings.urls
+        self.graph = graph or build_link_graph(glossary, settings.urls)
+        self.jsonld = JsonLd(settings, glossary)
+
+    def pages(self) -> Iterator[GeneratedPage]:
+        yield self.home_page()
+        yield self.area_index_page()
+        yield from self.term_index_pages()
+        for area in self.glossary.sorted_areas():
+            yield from self.area_pages(area)
+        for term in self.glossary.sorted_terms():
+            yield self.term_page(term)
+
+    def _area_counts(self, page: GeneratedPage) -> list[tuple[PageLink, int]]:
+        return [(page.area_link(area), len(self.glossary.area_members.get(area.slug, [])))
+                for area in self.glossary.sorted_areas()]
+
+    def home_page(self) -> HomePage:
+        description = f"{self.settings.site_name}: {len(self.glossary.terms)} terms in " \
+                      f"{len(self.glossary.areas)} subject areas, each defined, cross-linked and sourced."
+        page = HomePage(path=self.urls.home(), title=self.settings.site_name, description=description,
+                        settings=self.settings, term_count=len(self.glossary.terms))
+        page.areas = self._area_counts(page)
+        newest = sorted(self.glossary.terms.values(), key=lambda t: (t.modified or t.published or _EPOCH, t.slug),
+                        reverse=True)[:8]
+        page.recent = [page.term_link(term) for term in newest]
+        page.jsonld = [self.jsonld.website(), self.jsonld.organization()]
+        return page
+
+    def area_index_page(self) -> AreaIndexPage:
+        labels = self.settings.labels
+        path = self.urls.area_index()
+        description = f"All {len(self.glossary.areas)} subject areas of the {self.settings.site_name}, " \
+                      "each with its terms and frequently asked questions."
+        page = AreaIndexPage(path=path, title=labels.area_index_title, description=description, settings=self.settings)
+        page.areas = self._area_counts(page)
+        areas = self.glossary.sorted_areas()
+        page.jsonld = [
+            self.jsonld.breadcrumb_list(path, [(labels.area, path)]),
+            self.jsonld.area_index_page(areas, path, labels.area_index_title, description),
+        ]
+        return page
+
+    def _chunks(self, items: list[Term]) -> list[list[Term]]:
+        size = max(1, self.settings.index_page_size)
+        return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+    @staticmethod
+    def _parts(page: GeneratedPage, paths: list[str]) -> list[PagePart]:
+        if len(paths) < 2:
+            return []
+        return [PagePart(n, page.href(path), n == page.part) for n, path in enumerate(paths, start=1)]
+
+    def term_index_pages(self) -> list[TermIndexPage]:
+        labels = self.settings.labels
+        terms = sorted(self.glossary.terms.values(), key=lambda t: (index_letter(t.title), t.title.casefold(), t.slug))
+        chunks = self._chunks(terms)
+        paths = [self.urls.term_index_part(n) for n in range(1, len(chunks) + 1)]
+        first_part: dict[str, int] = {}
+        for number, chunk in enumerate(chunks, start=1):
+            for term in chunk:
+                first_part.setdefault(index_letter(term.title), number)
+        pages = []
+        for number, (chunk, path) in enumerate(zip(chunks, paths), start=1):
+            suffix = f", page {number}" if number > 1 else ""
+            description = f"Every term of the {self.settings.site_name} from A to Z: {len(terms)} definitions{suffix}."
+            page = TermIndexPage(path=path, title=labels.term_index_title + suffix, description=description,
+                                 settings=self.settings, part=number)
+            page.parts = self._parts(page, paths)
+            page.groups = [LetterGroup(letter, _letter_anchor(letter), [page.term_link(t) for t in group])
+                           for letter, group in groupby(chunk, key=lambda t: index_letter(t.title))]
+            page.letters = [(letter, ("" if part == number else page.href(paths[part - 1])) + "#" + _letter_anchor(letter))
+                            for letter, part in first_part.items()]
+            trail = [(labels.term, paths[0])] + ([(f"Page {number}", path)] if number > 1 else [])
+            page.jsonld = [
+                self.jsonld.breadcrumb_list(path, trail),
+                self.jsonld.defined_term_set(chunk, paths[0]),
+            ]
+            pages.append(page)
+        return pages
+
+    def area_pages(self, area: Area) -> list[AreaPage]:
+        pages = [self.area_page(area)]
+        members = self.glossary.area_members.get(area.slug, [])
+        chunks = self._chunks(members)
+        if len(chunks) < 2:
+            return pages
+        labels = self.settings.labels
+        paths = [self.urls.area_part(area.slug, n) for n in range(1, len(chunks) + 1)]
+        first = pages[0]
+        first.members = [first.term_link(term) for term in chunks[0]]
+        first.parts = self._parts(first, paths)
+        first.jsonld = [node if node.get("@type") != "CollectionPage" else
+                        self.jsonld.area_collection_page(area, chunks[0]) for node in first.jsonld]
+        empty = EntryLinks(main=LinkedFragment("", ""), faq=[])
+        for number, (chunk, path) in enumerate(zip(chunks[1:], paths[1:]), start=2):
+            title = f"{area.title}, page {number}"
+            page = AreaPage(path=path, title=title, description=area.description, settings=self.settings,
+                            image=area.image, modified=area.modified or area.published, area=area, links=empty,
+                            part=number)
+            page.parts = self._parts(page, paths)
+            page.members = [page.term_link(term) for term in chunk]
+            trail = [(labels.area, self.urls.area_index()), (area.title, paths[0]), (f"Page {number}", path)]
+            page.jsonld = [self.jsonld.breadcrumb_list(path, trail),
+                           self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title)]
+            pages.append(page)
+        return pages
+
+    def area_page(self, area: Area) -> AreaPage:
+        labels = self.settings.labels
+        path = self.urls.area(area.slug)
+        members = self.glossary.area_members.get(area.slug, [])
+        links = self.graph.areas[area.slug]
+        page = AreaPage(path=path, title=area.title, description=area.description, settings=self.settings,
+                        image=area.image, modified=area.modified or area.published, area=area, links=links)
+        page.members = [page.term_link(term) for term in members]
+        relmap = build_relationship_map(self.glossary, self.graph, self.urls, area.slug, path)
+        page.relmap = relmap if relmap.edges else None
+        nodes = [
+            self.jsonld.breadcrumb_list(path, [(labels.area, self.urls.area_index()), (area.title, path)]),
+            self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
+            self.jsonld.area_collection_page(area, members),
+        ]
+        page.jsonld = [node for node in nodes if node]
+        return page
+
+    def term_page(self, term: Term) -> TermPage:
+        labels = self.settings.labels
+        path = self.urls.term(term.slug)
+        links = self.graph.terms[term.slug]
+        terms = self.glossary.terms
+        page = TermPage(path=path, title=term.title, description=term.summary, settings=self.settings,
+                        image=term.image, modified=term.modified or term.published, og_type="article",
+                        term=term, links=links, author=self.glossary.author_of(term), sources=list(term.sources))
+        page.areas = [page.area_link(self.glossary.areas[slug]) for slug in term.areas]
+        page.related = [page.term_link(terms[slug]) for slug in self.graph.related.get(term.slug, [])]
+        page.backlinks = [page.term_link(terms[slug]) for slug in self.graph.backlinks.get(term.slug, [])]
+        if term.replaced_by:
+            page.replaced_by = page.term_link(terms[term.replaced_by])
+        nodes = [
+            self.jsonld.breadcrumb_list(path, [(labels.term, self.urls.term_index()), (term.title, path)]),
+            self.jsonld.term_article(term),
+            self.jsonld.defined_term(term),
+            self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
+        ]
+        page.jsonld = [node for node in nodes if node]
+        return page

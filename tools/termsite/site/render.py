@@ -1,0 +1,27 @@
+"""Renders generated pages to HTML with the site's Jinja2 templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from termsite.site.pages import GeneratedPage
+
+
+class PageRenderer:
+    """Jinja2 templates from a folder (``templates/`` of the site); HTML-escaping is on for every value."""
+
+    def __init__(self, templates_dir: Path | str) -> None:
+        self.templates_dir = Path(templates_dir)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=True,
+        )
+
+    def render(self, page: GeneratedPage) -> str:
+        return self.env.get_template(page.template).render(page.context())
