@@ -152,6 +152,21 @@ def test_sharing_metadata(mini_site: Path) -> None:
         assert tag in html
 
 
+def test_the_packaged_stylesheet_styles_a_site_without_overrides(tmp_path: Path) -> None:
+    """A site with no custom_dir and no extra_css of its own still gets termsite's stylesheet."""
+    project = make_site(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA, "authors.yml": "",
+                                   "terms/mark-price.yml": "title: Mark Price\nsummary: The fair price.\n"
+                                                           "areas: [liquidation]\n"})
+    (project / "content/authors.yml").unlink()
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    css = project / "site/assets/termsite/termsite.css"
+    assert ".termsite-breadcrumb" in css.read_text(encoding="utf-8")
+    for page, href in [("index.html", "assets/termsite/termsite.css"),
+                       ("definition/mark-price/index.html", "../../assets/termsite/termsite.css")]:
+        assert f'<link rel="stylesheet" href="{href}">' in (project / "site" / page).read_text(encoding="utf-8")
+
+
 def test_nav_does_not_grow_with_terms(mini_site: Path) -> None:
     html = (mini_site / "definition/mark-price/index.html").read_text(encoding="utf-8")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
