@@ -14,7 +14,7 @@ from termsite.authoring.lint import lint_content
 from conftest import MINIMAL_AREA, MINIMAL_TERM, ROOT, make_site, mkdocs_build, termsite, write_glossary
 
 SOURCES = [ROOT / "tools/termsite" / name for name in (
-    "content/fields.py", "content/loader.py", "content/yamlsource.py", "authoring/lint.py")]
+    "content/fields.py", "content/loader.py", "content/yamlsource.py", "content/articles.py", "authoring/lint.py")]
 CODE_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 # Where the code is among the arguments of each call that reports a problem.
 CODE_ARGUMENT = {"Problem": 3, "error": 2, "warning": 2, "_warning": 2, "at": 2, "problem": 2, "_problem": 1}
@@ -42,7 +42,7 @@ def emitted_codes() -> set[str]:
 
 def documented_codes() -> set[str]:
     text = (ROOT / "docs/lint-codes.md").read_text(encoding="utf-8")
-    return set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning) \|", text, re.MULTILINE))
+    return set(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|info) \|", text, re.MULTILINE))
 
 
 def test_every_emitted_code_is_documented_and_every_documented_code_is_emitted() -> None:
@@ -148,3 +148,46 @@ def test_style_warnings(tmp_path: Path) -> None:
 def test_the_example_content_lints_clean() -> None:
     result = termsite(["lint"], ROOT)
     assert (result.returncode, result.stdout.strip()) == (0, "termsite lint: 0 error(s), 0 warning(s)")
+
+
+def knowledge_base_project(tmp_path: Path) -> Path:
+    project = make_site(tmp_path, {
+        "areas/liquidation.yml": MINIMAL_AREA,
+        "terms/mark-price.yml": MINIMAL_TERM,
+        "terms/margin-call.yml": "title: Margin Call\nsummary: A warning.\nareas: [liquidation]\n",
+        "terms/index-price.yml": "title: Index Price\nsummary: A spot average.\nareas: [liquidation]\n",
+    })
+    (project / "docs/guide.md").write_text("# Guide\n\nMargin calls happen.\n", encoding="utf-8")
+    (project / "docs/notes.md").write_text("# Notes\n\nNothing about the glossary.\n", encoding="utf-8")
+    return project
+
+
+def test_lint_notes_terms_nothing_links_and_warns_about_unlinked_pages_when_asked(tmp_path: Path) -> None:
+    project = knowledge_base_project(tmp_path)
+    lint = termsite(["lint"], project)
+    orphans = ["content/terms/index-price.yml:1:1: info[orphan-term] no page, term or area links this term (its area "
+               "lists it); mention it in a related definition or a guide, or add it to a term's 'related'.",
+               "content/terms/mark-price.yml:1:1: info[orphan-term] no page, term or area links this term (its area "
+               "lists it); mention it in a related definition or a guide, or add it to a term's 'related'."]
+    assert lint.returncode == 0 and lint.stdout.splitlines() == orphans + ["termsite lint: 0 error(s), 0 warning(s), "
+                                                                           "2 info"]
+    asked = termsite(["lint", "--unlinked-pages", "--warnings-as-errors"], project)
+    assert asked.returncode == 1
+    assert "docs/notes.md:1:1: error[unlinked-page] links no glossary term; mention terms by name or link them with " \
+           "[[slug]] so that readers can look them up." in asked.stdout.splitlines()
+    assert "docs/guide.md" not in asked.stdout  # "Margin calls" links Margin Call
+    assert all(line in asked.stdout.splitlines() for line in orphans)  # notes stay notes
+
+
+def test_lint_checks_hand_written_pages_like_the_build(tmp_path: Path) -> None:
+    project = knowledge_base_project(tmp_path)
+    (project / "docs/guide.md").write_text("---\nauthor: nobody\n---\n# Guide\n\nSee [[mark-prise]].\n",
+                                           encoding="utf-8")
+    expected = ["docs/guide.md:2:1: error[unknown-reference] author: unknown author 'nobody'; authors are the keys "
+                "of the glossary's authors.yml.",
+                "docs/guide.md:6:5: error[unknown-reference] '[[mark-prise]]' refers to unknown term 'mark-prise' "
+                "(did you mean 'mark-price'?)."]
+    lint = termsite(["lint"], project)
+    assert lint.returncode == 1 and lint.stdout.splitlines()[:2] == expected
+    build = mkdocs_build(project)
+    assert build.returncode == 1 and all(line in build.stderr for line in expected) and "Traceback" not in build.stderr

@@ -13,6 +13,10 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Browser
 
+from termsite.content.articles import Article, parse_article
+
+from conftest import ROOT
+
 from .conftest import LOCAL_HOSTS, PHONE, ExampleSite, Problems, open_session
 
 pytestmark = pytest.mark.browser
@@ -145,7 +149,22 @@ def _expected_types(path: str, site: ExampleSite) -> set[str]:
     if parts[0] == "definition" and len(parts) == 2:
         return {"BreadcrumbList", "Article", "DefinedTerm"} | (
             {"FAQPage"} if glossary.terms[parts[1]].faq else set())
-    return set()  # hand-written pages and the 404 page carry none
+    article = _hand_written(path, site)
+    if article is not None:  # a guide or the About page: its front matter says which article it is
+        return {"BreadcrumbList", article.type} | ({"FAQPage"} if article.faq else set())
+    return set()  # the 404 page carries none
+
+
+def _hand_written(path: str, site: ExampleSite) -> Article | None:
+    """The front matter of the hand-written page at a site path, or None when the page is generated."""
+    docs = ROOT / "content/pages"
+    for source in (path.rstrip("/") + ".md", path + "index.md"):
+        if path and (docs / source).is_file():
+            article, problems = parse_article((docs / source).read_text(encoding="utf-8"), source, source,
+                                              site.glossary)
+            assert article is not None, problems
+            return article
+    return None
 
 
 def test_jsonld_parses_in_the_page_and_has_the_types_of_its_kind(crawl: Crawl, example_site: ExampleSite) -> None:
@@ -218,7 +237,7 @@ def _sharing_problems(visit: Visit, site: ExampleSite) -> list[str]:
         check("og:image:alt present", bool(og("og:image:alt")), bool(expected.image))
     else:
         check("<title> ends with the site name", visit.seen["title"].endswith(f" - {site.site_name}"), True)
-        check("og:type", og("og:type"), "website")
+        check("og:type", og("og:type"), "article" if _hand_written(visit.path, site) else "website")
     return problems
 
 

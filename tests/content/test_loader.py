@@ -59,7 +59,7 @@ CASES = {
         {"terms/mark-price.yml": MINIMAL_TERM + "sumary: x\n"},
         "terms/mark-price.yml:4:1: error[unknown-key] sumary: 'sumary' is not a known field (did you mean "
         "'summary'?); expected one of: title, summary, aliases, areas, related, status, replaced_by, body, faq, "
-        "sources, image, author, published, modified."),
+        "sources, image, author, published, modified, autolink, plurals."),
     "a number as a title": (
         {"terms/mark-price.yml": MINIMAL_TERM.replace("title: Mark Price", "title: 42")},
         "terms/mark-price.yml:1:8: error[wrong-type] title: expected text, found a number (42); put it in quotes "

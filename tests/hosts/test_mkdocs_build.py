@@ -61,7 +61,7 @@ def test_area_page_jsonld(mini_site: Path) -> None:
     page = nodes["CollectionPage"]
     assert (page["@id"], page["url"], page["headline"], page["description"]) == (
         url, url, "Liquidation", "How positions are closed when margin runs out.")
-    assert page["publisher"] == {"@type": "Organization", "name": "Mini publisher"}
+    assert page["publisher"] == {"@type": "Organization", "name": "Mini publisher", "url": BASE}
     assert page["image"] == {"@type": "ImageObject", "url": BASE + "images/liquidation.svg", "width": 1200,
                              "height": 630, "caption": "A falling price line meeting a threshold."}
     mark, call = page["hasPart"]
@@ -94,7 +94,7 @@ def test_term_page_jsonld(mini_site: Path) -> None:
         (1, "Home", BASE), (2, "Definition", BASE + "definition/"), (3, "Mark Price", url)]
     article = nodes["Article"]
     assert (article["@id"], article["mainEntityOfPage"], article["about"]) == (url, url, {"@id": url + "#term"})
-    assert article["publisher"] == {"@type": "Organization", "name": "Mini publisher"}
+    assert article["publisher"] == {"@type": "Organization", "name": "Mini publisher", "url": BASE}
     assert (article["datePublished"], article["dateModified"]) == ("2026-01-10T09:00:00+00:00",
                                                                    "2026-03-01T12:00:00+00:00")
     term = nodes["DefinedTerm"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # worth knowing, never a failure: a term nothing links to
 
     def __str__(self) -> str:
         return self.value

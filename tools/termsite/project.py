@@ -38,12 +38,27 @@ class ProjectConfig:
     site_url: str = ""
     site_name: str = ""
     site_dir: str = "site"
+    docs_dir: str = "docs"
+    exclude_docs: str = ""  # MkDocs' gitignore-style patterns of files left out of the site
     options: dict[str, Any] = field(default_factory=dict)  # the termsite plugin's options
     found: bool = False
 
     @property
     def content_dir(self) -> Path:
         return self.root / str(self.options.get("content_dir", "content"))
+
+    @property
+    def pages_dir(self) -> Path:
+        """The site's docs_dir: its hand-written pages and files."""
+        return self.root / self.docs_dir
+
+    @property
+    def plurals(self) -> bool:
+        return bool(self.options.get("plurals", True)) and str(self.options.get("language", "en")).startswith("en")
+
+    @property
+    def autolink(self) -> bool:
+        return bool(self.options.get("autolink", True))
 
     @property
     def default_author(self) -> str:
@@ -71,6 +86,8 @@ def read_project(config_file: Path | str = "mkdocs.yml") -> ProjectConfig:
     project.site_url = str(data.get("site_url") or "")
     project.site_name = str(data.get("site_name") or "")
     project.site_dir = str(data.get("site_dir") or "site")
+    project.docs_dir = str(data.get("docs_dir") or "docs")
+    project.exclude_docs = str(data.get("exclude_docs") or "")
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "termsite" in plugin:
             project.options = plugin["termsite"] or {}

@@ -39,10 +39,24 @@ class SiteSettings:
     # The A–Z index and area pages list at most this many terms per page, then continue on page/2/...
     index_page_size: int = 500
     labels: Labels = field(default_factory=Labels)
+    # Where the generated home page is: '' the site's root; another path when the site has a
+    # home page of its own; None when there is none.
+    glossary_home: str | None = ""
+    # First mentions of terms are linked in hand-written pages too (each page can opt out).
+    autolink_pages: bool = True
+    # English plurals of term names find their terms ("margin calls").
+    plurals: bool = True
+    # The folder of docs_dir whose pages the home page lists as guides ('' for none).
+    guides_dir: str = "guides/"
     urls: UrlScheme = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "urls", UrlScheme(self))
+
+    @property
+    def inflects(self) -> bool:
+        """Whether plurals of names are linked: English inflection rules, for English sites."""
+        return self.plurals and self.language.lower().split("-")[0] == "en"
 
 
 class UrlScheme:
@@ -54,6 +68,7 @@ class UrlScheme:
         self.area_prefix = _prefix(settings.area_prefix)
         self.term_prefix = _prefix(settings.term_prefix)
         self.directory_urls = settings.directory_urls
+        self.glossary_home = _prefix(settings.glossary_home or "")
 
     def _page(self, path: str) -> str:
         """A page path as the engine serves it: 'a/b/' or 'a/b.html'."""
@@ -63,7 +78,8 @@ class UrlScheme:
 
     # Page paths, relative to the site root.
     def home(self) -> str:
-        return ""
+        """The generated home page: the site's root unless the site has a home page of its own."""
+        return self._page(self.glossary_home) if self.glossary_home else ""
 
     def area_index(self) -> str:
         return self._index(self.area_prefix)

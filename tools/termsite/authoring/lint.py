@@ -3,21 +3,82 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from termsite.content.articles import Article, FrontMatter, load_articles, markdown_sources
 from termsite.content.loader import ContentLayout, check_content
 from termsite.content.model import CANONICAL_ORDER, Glossary
+from termsite.graph.links import PageLinker, build_link_graph
 from termsite.problems import Problem, Severity
+from termsite.settings import Publisher, SiteSettings
 
 SUMMARY_ADVISED_LENGTH = 160
 
 
-def lint_content(content_dir: Path | str, *, default_author: str = "") -> list[Problem]:
-    glossary, problems = check_content(content_dir, default_author=default_author)
-    if glossary is not None:
-        problems = sorted(problems + list(style_problems(glossary, ContentLayout(Path(content_dir)))))
-    return problems
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The site's hand-written pages, as `termsite lint` looks at them."""
+
+    docs_dir: Path
+    excluded: frozenset[str] = frozenset()  # pages the site leaves out (MkDocs' exclude_docs)
+    autolink: bool = True
+    plurals: bool = True
+    unlinked_pages: bool = False  # warn about pages that link no term
+
+
+def lint_content(content_dir: Path | str, *, default_author: str = "",
+                 pages: KnowledgeBase | None = None) -> list[Problem]:
+    """Every problem of the glossary, and of the site's hand-written pages when ``pages`` says where they are."""
+    glossary, problems = check_content(content_dir, default_author=default_author,
+                                       files_dir=pages.docs_dir if pages else None)
+    if glossary is None:
+        return problems
+    problems = problems + list(style_problems(glossary, ContentLayout(Path(content_dir))))
+    if pages is not None:
+        sources = [s for s in markdown_sources(pages.docs_dir) if s not in pages.excluded]
+        articles, found = load_articles(pages.docs_dir, sources, glossary)
+        problems += found
+        if not any(p.is_error for p in found):
+            problems += list(link_problems(glossary, pages, articles))
+    return sorted(problems)
+
+
+def link_problems(glossary: Glossary, pages: KnowledgeBase, articles: dict[str, Article]) -> Iterable[Problem]:
+    """Terms that no page, term or area links (info), and, when asked, pages that link no term.
+
+    A page's links are found as the build finds them, on its Markdown rendered in termsite's
+    own dialect: close to what the engine renders, and enough to tell "links nothing".
+    """
+    settings = SiteSettings(site_url="https://lint.invalid/", site_name="", publisher=Publisher(""),
+                            plurals=pages.plurals)
+    graph = build_link_graph(glossary, settings.urls, plurals=settings.inflects)
+    linked: set[str] = set()
+    for links in [*graph.terms.values(), *graph.areas.values()]:
+        linked.update(links.links_to)
+    for slug, others in graph.related.items():
+        if others:
+            linked.add(slug)
+    assert graph.matcher is not None
+    for source, article in sorted(articles.items()):
+        text = (pages.docs_dir / source).read_text(encoding="utf-8", errors="replace")
+        linker = PageLinker(graph.matcher, glossary, settings.urls, "page/", own_slug=None,
+                            autolink=pages.autolink and article.autolink)
+        linker.fragment(text[FrontMatter.split(text).body_offset:])
+        for entry in article.faq:
+            linker.fragment(entry.answer)
+        page_links = set(linker.linked) | set(article.about)
+        linked |= page_links
+        if pages.unlinked_pages and not page_links:
+            yield Problem(article.path, 1, 1, "unlinked-page",
+                          "links no glossary term; mention terms by name or link them with [[slug]] so that "
+                          "readers can look them up.", "", Severity.WARNING)
+    for term in glossary.sorted_terms():
+        if term.slug not in linked and not term.deprecated:
+            yield Problem(term.path, 1, 1, "orphan-term",
+                          "no page, term or area links this term (its area lists it); mention it in a related "
+                          "definition or a guide, or add it to a term's 'related'.", "", Severity.INFO)
 
 
 def _warning(path: str, position: tuple[int, int], code: str, field: str, message: str) -> Problem:
@@ -67,7 +128,7 @@ def format_problems(problems: list[Problem], style: str) -> str:
     if style == "github":
         lines = []
         for p in problems:
-            level = "error" if p.is_error else "warning"
+            level = {"error": "error", "warning": "warning"}.get(str(p.severity), "notice")
             message = (f"{p.field}: " if p.field else "") + p.message
             message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             lines.append(f"::{level} file={p.path},line={p.line},col={p.column},title={p.code}::{message}")
@@ -77,5 +138,6 @@ def format_problems(problems: list[Problem], style: str) -> str:
 
 def summary_line(problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    return f"termsite lint: {errors} error(s), {warnings} warning(s)"
+    infos = sum(p.severity is Severity.INFO for p in problems)
+    warnings = len(problems) - errors - infos
+    return f"termsite lint: {errors} error(s), {warnings} warning(s)" + (f", {infos} info" if infos else "")

@@ -80,7 +80,8 @@ def site_settings(config_path: Path) -> tuple[SiteSettings, str]:
     settings = SiteSettings(
         site_url=project.site_url,
         site_name=project.site_name,
-        publisher=Publisher(name=str(publisher.get("name") or project.site_name), url=str(publisher.get("url") or ""),
+        publisher=Publisher(name=str(publisher.get("name") or project.site_name),
+                            url=str(publisher.get("url") or project.site_url),
                             logo=str(publisher.get("logo") or "")),
         area_prefix=project.area_prefix,
         term_prefix=project.term_prefix,

@@ -7,7 +7,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from termsite.authoring.lint import format_problems, lint_content, summary_line
+import pathspec
+
+from termsite.authoring.lint import KnowledgeBase, format_problems, lint_content, summary_line
+from termsite.content.articles import markdown_sources
 from termsite.content.loader import ContentLayout
 from termsite.problems import Problem, Severity
 from termsite.project import ProjectConfig, read_project
@@ -27,6 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="text (default), github (workflow annotations) or json")
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--warnings-as-errors", action="store_true", help="fail on style warnings too")
+    parser.add_argument("--unlinked-pages", action="store_true",
+                        help="warn about hand-written pages of docs_dir that link no glossary term")
     parser.set_defaults(run=run)
 
 
@@ -47,18 +52,32 @@ def run(args: argparse.Namespace) -> int:
 
     problems: list[Problem] = []
     for content_dir, limit in targets.items():
-        found = lint_content(content_dir, default_author=_project_for(content_dir, project).default_author)
+        owner = _project_for(content_dir, project)
+        found = lint_content(content_dir, default_author=owner.default_author,
+                             pages=_knowledge_base(owner, args.unlinked_pages))
         if limit is not None:
             found = [p for p in found if any(_is_within(Path(p.path).resolve(), path) for path in limit)]
         problems += found
     if args.warnings_as_errors:
-        problems = [replace(p, severity=Severity.ERROR) for p in problems]
+        problems = [replace(p, severity=Severity.ERROR) if p.severity is Severity.WARNING else p for p in problems]
     output = format_problems(problems, args.format)
     if output:
         print(output)
     if args.format != "json":
         print(summary_line(problems), file=sys.stderr if args.format == "github" else sys.stdout)
     return 1 if any(p.is_error for p in problems) else 0
+
+
+def _knowledge_base(project: ProjectConfig, unlinked_pages: bool) -> KnowledgeBase | None:
+    """The site's hand-written pages, when the content folder belongs to a site with a docs_dir."""
+    if not project.found or not project.pages_dir.is_dir():
+        return None
+    excluded = {source for source in markdown_sources(project.pages_dir) if source.startswith("templates/")}
+    if project.exclude_docs:
+        spec = pathspec.GitIgnoreSpec.from_lines(project.exclude_docs.splitlines())
+        excluded |= {source for source in markdown_sources(project.pages_dir) if spec.match_file(source)}
+    return KnowledgeBase(project.pages_dir, frozenset(excluded), autolink=project.autolink,
+                         plurals=project.plurals, unlinked_pages=unlinked_pages)
 
 
 def _content_dir_of(path: Path) -> tuple[Path, Path | None]:

@@ -306,6 +306,22 @@ class Choice(FieldType):
 
 
 @dataclass(frozen=True)
+class Boolean(FieldType):
+    """true or false (YAML's yes/no spellings are read by the parser as the same)."""
+
+    def convert(self, node: YamlNode, where: str, out: Collector) -> bool:
+        _expect_scalar(node, where, out, "true or false")
+        if node.scalar_type != "bool":
+            out.error(node, where, "wrong-type", f"expected true or false, found {node.describe()} "
+                                                 f"('{_printable(node.text)}').")
+            raise Invalid
+        return node.text.lower() in ("true", "yes", "on", "y")
+
+    def json_schema(self, known: Known | None = None) -> dict[str, Any]:
+        return self._schema(type="boolean")
+
+
+@dataclass(frozen=True)
 class ListOf(FieldType):
     item: FieldType = field(default_factory=Text)
     min_items: int = 0

@@ -68,17 +68,22 @@ def display_path(path: Path) -> str:
         return text
 
 
-def load_glossary(content_dir: Path | str, *, default_author: str = "", cache: ParseCache | None = None) -> Glossary:
+def load_glossary(content_dir: Path | str, *, default_author: str = "", cache: ParseCache | None = None,
+                  files_dir: Path | None = None) -> Glossary:
     """Load and validate all content; raise ContentError listing every error found."""
-    glossary, problems = check_content(content_dir, default_author=default_author, cache=cache)
+    glossary, problems = check_content(content_dir, default_author=default_author, cache=cache, files_dir=files_dir)
     if glossary is None or any(p.is_error for p in problems):
         raise ContentError(problems)
     return glossary
 
 
-def check_content(content_dir: Path | str, *, default_author: str = "",
-                  cache: ParseCache | None = None) -> tuple[Glossary | None, list[Problem]]:
-    """Load and validate; return the glossary (None when it has errors) and all problems."""
+def check_content(content_dir: Path | str, *, default_author: str = "", cache: ParseCache | None = None,
+                  files_dir: Path | None = None) -> tuple[Glossary | None, list[Problem]]:
+    """Load and validate; return the glossary (None when it has errors) and all problems.
+
+    ``files_dir`` is the folder the site's own files are published from (MkDocs' docs_dir):
+    an image given as a path inside the site must be there.
+    """
     layout = ContentLayout(Path(content_dir))
     problems: list[Problem] = []
     if not layout.root.is_dir():
@@ -94,6 +99,8 @@ def check_content(content_dir: Path | str, *, default_author: str = "",
     redirects = _load_redirects(layout, problems)
     glossary.redirects = _resolve_redirects(redirects, terms, unloaded[0], display_path(layout.redirects), problems)
     _cross_check(glossary, layout, problems, references, unloaded)
+    if files_dir is not None:
+        problems.extend(_missing_site_files(glossary, files_dir))
     if any(p.is_error for p in problems):
         return None, sorted(problems)
     glossary.area_members = _area_members(glossary)
@@ -333,7 +340,32 @@ def _load_entries(folder: Path, kind: str, problems: list[Problem],
 
 
 def _positions(root: YamlNode) -> dict[str, tuple[int, int]]:
-    return {key: (k.line, k.column) for key, (k, _) in root.entries.items()}
+    positions = {key: (k.line, k.column) for key, (k, _) in root.entries.items()}
+    image = root.entries.get("image")
+    if image is not None and "url" in image[1].entries:
+        url = image[1].entries["url"][1]
+        positions["image.url"] = (url.line, url.column)
+    return positions
+
+
+def is_site_path(url: str) -> bool:
+    """A path inside the site (images/x.svg), not an address on the web."""
+    return not url.startswith(("http://", "https://", "//"))
+
+
+def _missing_site_files(glossary: Glossary, files_dir: Path) -> Iterable[Problem]:
+    """Images named as paths inside the site that the site does not have."""
+    shown = display_path(files_dir)
+    for entry in [*glossary.terms.values(), *glossary.areas.values()]:
+        image = entry.image
+        if image is None or not is_site_path(image.url):
+            continue
+        relative = image.url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+        if not (files_dir / relative).is_file():
+            line, column = entry.positions.get("image.url", entry.positions.get("image", (1, 1)))
+            yield Problem(entry.path, line, column, "missing-file",
+                          f"'{image.url}' is not in the site's files ({shown}/{relative} does not exist); add the "
+                          "image there or give its http(s) address.", "image.url")
 
 
 def _make_term(slug: str, path: str, values: dict[str, Any], root: YamlNode) -> Term:

@@ -8,6 +8,7 @@ from typing import Any
 
 from termsite.content.fields import (
     SLUG_PATTERN,
+    Boolean,
     Choice,
     DateTime,
     Integer,
@@ -66,6 +67,8 @@ class Term:
     areas: list[str]
     path: str = ""
     aliases: list[str] = field(default_factory=list)
+    autolink: bool = True  # false: mentions of its names are not linked automatically ([[slug]] still is)
+    plurals: bool = True  # false: only its names as written are linked, not their plurals
     related: list[str] = field(default_factory=list)
     body: str = ""
     faq: list[FaqEntry] = field(default_factory=list)
@@ -195,6 +198,10 @@ TERM = Record(
         Spec("author", Key(description="A key of content/authors.yml; the site's default author when absent")),
         Spec("published", DateTime(description="First publication, ISO 8601 with offset")),
         Spec("modified", DateTime(description="Last substantive change, ISO 8601 with offset, not before published")),
+        Spec("autolink", Boolean(description="false: mentions of this term are not linked automatically "
+                                             "on other pages; [[slug]] references still are")),
+        Spec("plurals", Boolean(description="false: only the title and aliases as written are linked, not "
+                                            "their English plurals")),
     ),
 )
 

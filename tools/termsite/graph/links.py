@@ -20,6 +20,7 @@ from typing import Hashable, Iterable, Iterator
 import ahocorasick
 
 from termsite.content.loader import REFERENCE_RE
+from termsite.graph.inflection import is_abbreviation, plural_forms
 from termsite.graph.markup import html_to_text, markdown_to_html
 from termsite.content.model import FaqEntry, Glossary, Term
 from termsite.settings import UrlScheme
@@ -36,31 +37,45 @@ _VOID = {"br", "hr", "img"}
 _NON_WORD = re.compile(r"\W")
 
 
-def _is_abbreviation(name: str) -> bool:
-    """ADL, OI, P&L: names whose case carries meaning, matched only as written."""
-    letters = [c for c in name if c.isalpha()]
-    return len(name) <= 8 and sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters[1:])
-
-
 class TermMatcher:
-    """Finds mentions of term names in (HTML-escaped) text.
+    """Finds mentions of term names in text.
 
     The automaton runs over the text with every non-word character turned into a space and
     a space at each end, and its keys are the names treated the same way with a space at
     each end: it then reports only whole-word matches, instead of every name found inside
     other words (a three-letter abbreviation occurs in many words), which is what keeps a
     10,000-term glossary's linking linear and quick.
+
+    ``escaped`` says whether the text searched is HTML-escaped (fragments rendered by
+    termsite) or plain (the text nodes of a page's element tree). With ``plurals``, the
+    English plural of each name finds its term too, unless another term has that name or
+    the term opts out; a term with ``autolink: false`` is never matched.
     """
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], *, plurals: bool = False, escaped: bool = True) -> None:
         self._automaton = ahocorasick.Automaton()
         names: dict[str, list[tuple[str, str, str, bool]]] = {}
-        for term in terms:
+        linkable = [term for term in terms if term.autolink]
+
+        def add(name: str, slug: str) -> None:
+            written = html.escape(name, quote=False) if escaped else name
+            folded = _fold(written)
+            key = f" {_NON_WORD.sub(' ', folded)} "
+            names.setdefault(key, []).append((folded, written, slug, is_abbreviation(name)))
+
+        for term in linkable:
             for name in [term.title, *term.aliases]:
-                escaped = html.escape(name, quote=False)
-                folded = _fold(escaped)
-                key = f" {_NON_WORD.sub(' ', folded)} "
-                names.setdefault(key, []).append((folded, escaped, term.slug, _is_abbreviation(name)))
+                add(name, term.slug)
+        if plurals:
+            real = set(names)
+            for term in linkable:
+                if not term.plurals:
+                    continue
+                for name in [term.title, *term.aliases]:
+                    for plural in plural_forms(name):
+                        written = html.escape(plural, quote=False) if escaped else plural
+                        if f" {_NON_WORD.sub(' ', _fold(written))} " not in real:
+                            add(plural, term.slug)
         for key, entries in names.items():
             self._automaton.add_word(key, (len(key), entries))
         self._empty = not names
@@ -140,14 +155,25 @@ class LinkGraph:
     inputs: dict[str, Hashable] = field(default_factory=dict, repr=False)
     summaries: dict[str, str] = field(default_factory=dict, repr=False)  # the tooltips of every link
     changed_summaries: frozenset[str] = frozenset()  # terms whose summary differs from the previous build
+    plurals: bool = False  # whether plurals of names were linked
+    matcher: TermMatcher | None = field(default=None, repr=False, compare=False)  # over HTML-escaped text
+
+    def page_matcher(self, glossary: Glossary) -> TermMatcher:
+        """The matcher for a hand-written page's element tree (plain text), made once per build."""
+        if self._tree_matcher is None:
+            self._tree_matcher = TermMatcher(glossary.terms.values(), plurals=self.plurals, escaped=False)
+        return self._tree_matcher
+
+    _tree_matcher: TermMatcher | None = field(default=None, repr=False, compare=False)
 
 
 class PageLinker:
     """Links the fragments of one page, so that each target is auto-linked once per page."""
 
     def __init__(self, matcher: TermMatcher, glossary: Glossary, urls: UrlScheme, page_path: str,
-                 own_slug: str | None, rendered: dict[str, str] | None = None) -> None:
+                 own_slug: str | None, rendered: dict[str, str] | None = None, *, autolink: bool = True) -> None:
         self.matcher = matcher
+        self.autolink = autolink
         self.rendered = rendered or {}  # Markdown -> sanitized HTML, rendered ahead (see build_link_graph)
         self.glossary = glossary
         self.urls = urls
@@ -162,6 +188,10 @@ class PageLinker:
         title = html.escape(term.summary, quote=True)
         self._note(slug)
         return f'<a href="{href}" class="{css_class}" title="{title}">{inner_html}</a>'
+
+    def seed(self, slugs: Iterable[str]) -> None:
+        """Count terms as linked already (higher up the same page), so that they are not auto-linked again."""
+        self._linked_set.update(slugs)
 
     def _note(self, slug: str) -> None:
         if slug not in self._linked_set:
@@ -185,7 +215,7 @@ class PageLinker:
                         open_tags.append(name)
                 continue
             parts[index] = self._link_text(part, references=not _NO_REFERENCE.intersection(open_tags),
-                                           mentions=not _NO_AUTOLINK.intersection(open_tags))
+                                           mentions=self.autolink and not _NO_AUTOLINK.intersection(open_tags))
         return "".join(parts)
 
     def _link_text(self, text: str, *, references: bool, mentions: bool) -> str:
@@ -236,21 +266,25 @@ def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: st
     return EntryLinks(main=main_fragment, faq=linked_faq, links_to=linker.linked)
 
 
-def _names_fingerprint(glossary: Glossary, urls: UrlScheme) -> int:
+def _names_fingerprint(glossary: Glossary, urls: UrlScheme, plurals: bool) -> int:
     """Changes whenever a link's target or the text it is made on could change anywhere."""
-    return hash((urls.base, urls.term_prefix, urls.area_prefix, tuple(
-        (t.slug, t.title, tuple(t.aliases)) for t in glossary.sorted_terms())))
+    return hash((urls.base, urls.term_prefix, urls.area_prefix, plurals, tuple(
+        (t.slug, t.title, tuple(t.aliases), t.autolink, t.plurals) for t in glossary.sorted_terms())))
 
 
-def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | None = None) -> LinkGraph:
-    """Link every page's fragments. With ``previous``, entries whose text and names are unchanged are reused."""
-    fingerprint = _names_fingerprint(glossary, urls)
+def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | None = None, *,
+                     plurals: bool = False) -> LinkGraph:
+    """Link every page's fragments. With ``previous``, entries whose text and names are unchanged are reused.
+
+    ``plurals``: English plurals of the names link too (see :mod:`termsite.graph.inflection`).
+    """
+    fingerprint = _names_fingerprint(glossary, urls, plurals)
     reusable = previous if previous is not None and previous.names_fingerprint == fingerprint else None
     summaries = {slug: term.summary for slug, term in glossary.terms.items()}
     # A summary is the tooltip of every link to its term: the fragments linking to it are made again.
     changed_summaries = frozenset(slug for slug, summary in summaries.items()
                                   if reusable is not None and reusable.summaries.get(slug) != summary)
-    matcher = TermMatcher(glossary.terms.values())
+    matcher = TermMatcher(glossary.terms.values(), plurals=plurals)
     inputs: dict[str, Hashable] = {}
     rendered = _render_ahead(glossary, reusable)
 
@@ -278,7 +312,7 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
                                        area.title, reusable.areas if reusable else None)
     return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=related_both_ways(glossary),
                      names_fingerprint=fingerprint, inputs=inputs, summaries=summaries,
-                     changed_summaries=changed_summaries)
+                     changed_summaries=changed_summaries, plurals=plurals, matcher=matcher)
 
 
 def _render_ahead(glossary: Glossary, reusable: LinkGraph | None) -> dict[str, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from termsite.graph.links import LinkGraph, build_link_graph
 from termsite.content.model import Glossary
+from termsite.site.articles import ArticleIndex
 from termsite.site.pages import GeneratedPage, SiteBuilder
 from termsite.settings import SiteSettings
 
@@ -45,10 +46,11 @@ def _reaches_every_page(glossary: Glossary, graph: LinkGraph, settings: SiteSett
             or glossary.default_author != previous.glossary.default_author)
 
 
-def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapshot | None = None) -> SiteSnapshot:
+def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapshot | None = None,
+               articles: ArticleIndex | None = None) -> SiteSnapshot:
     reusable_graph = previous.graph if previous is not None and previous.settings == settings else None
-    graph = build_link_graph(glossary, settings.urls, previous=reusable_graph)
-    builder = SiteBuilder(glossary, settings, graph)
+    graph = build_link_graph(glossary, settings.urls, previous=reusable_graph, plurals=settings.inflects)
+    builder = SiteBuilder(glossary, settings, graph, articles)
     if previous is None or _reaches_every_page(glossary, graph, settings, previous):
         return SiteSnapshot(glossary, graph, settings, {page.source_name: page for page in builder.pages()})
 
@@ -82,8 +84,9 @@ def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapsho
     for slug in sorted(dirty_terms):
         page = builder.term_page(glossary.terms[slug])
         pages[page.source_name] = page
-    home = builder.home_page()  # its "recently updated" list follows every entry's dates
-    pages[home.source_name] = home
+    if settings.glossary_home is not None:
+        home = builder.home_page()  # its "recently updated" list follows every entry's dates
+        pages[home.source_name] = home
     if graph.changed_summaries:  # the A–Z index shows every summary as a tooltip
         for source_name, page in list(pages.items()):
             if page.kind == "term-index":

@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from termsite.content.model import Area, Author, Glossary, Image, Term
 from termsite.settings import SiteSettings
+
+if TYPE_CHECKING:
+    from termsite.site.articles import ArticlePage
 
 CONTEXT = "https://schema.org"
 JsonObject = dict[str, Any]
@@ -71,10 +74,10 @@ class JsonLd:
         return {"@type": "ImageObject", "url": self.urls.absolute(image.url), "width": image.width,
                 "height": image.height, "caption": image.caption}
 
-    @staticmethod
-    def person(author: Author | None) -> JsonObject | None:
+    def person(self, author: Author | None) -> JsonObject:
+        """The author of a page; a page without one is by the site's publisher."""
         if author is None:
-            return None
+            return self.publisher()
         return {"@type": "Person", "name": author.name, "url": author.url}
 
     def publisher(self) -> JsonObject:
@@ -171,3 +174,35 @@ class JsonLd:
                   "description": a.description} for a in areas]
         return _node("CollectionPage", url, url=url, headline=title, description=description,
                      publisher=self.publisher(), hasPart=parts)
+
+    # Hand-written pages
+    def term_reference(self, slug: str) -> JsonObject:
+        """A DefinedTerm of the glossary, as a page that mentions it refers to it."""
+        term = self.glossary.terms[slug]
+        url = self.urls.absolute(self.urls.term(slug))
+        return {"@type": "DefinedTerm", "@id": url + "#term", "name": term.title, "url": url}
+
+    def hand_written_page(self, page: ArticlePage) -> list[JsonObject]:
+        """A site's own home page: WebSite and Organization; any other page: BreadcrumbList,
+        its article, and FAQPage when its front matter has questions."""
+        if not page.wants_jsonld:
+            return []
+        if page.is_home:
+            return [self.website(), self.organization()]
+        trail = ([page.section] if page.section and page.section[1] != page.path else []) + [(page.title, page.path)]
+        url = page.url
+        about = page.article.about if page.article else []
+        node = _node(page.schema_type, url, url=url, headline=page.title, name=page.title
+                     if page.schema_type == "HowTo" else None, description=page.description,
+                     datePublished=_date(page.published), dateModified=_date(page.modified),
+                     author=self.person(page.author), publisher=self.publisher(), mainEntityOfPage=url,
+                     inLanguage=self.settings.language, image=self.image_object(page.image),
+                     about=[self.term_reference(slug) for slug in about],
+                     mentions=[self.term_reference(slug) for slug in page.mentions if slug not in about])
+        if page.schema_type == "HowTo":
+            node["step"] = [{"@type": "HowToStep", "position": position, "name": section.title,
+                             "text": section.text or section.title, "url": f"{url}#{section.id}"}
+                            for position, section in enumerate(page.links.sections, start=1) if section.id]
+        nodes = [self.breadcrumb_list(page.path, trail), node,
+                 self.faq_page(page.path, [(faq.question, faq.answer.text) for faq in page.faq])]
+        return [n for n in nodes if n]

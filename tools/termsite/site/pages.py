@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Iterator
 
 from unidecode import unidecode
 
+from termsite.site.articles import ArticleIndex
 from termsite.site.jsonld import JsonLd, JsonObject
 from termsite.graph.links import EntryLinks, LinkedFragment, LinkGraph, build_link_graph
 from termsite.content.model import Area, Author, Glossary, Image, Source, Term
@@ -109,6 +110,17 @@ class TermPage(GeneratedPage):
     replaced_by: PageLink | None = None
     author: Author | None = None
     sources: list[Source] = field(default_factory=list)
+    # The site's hand-written pages: known only once the host has rendered them, so read when
+    # this page is written.
+    articles: ArticleIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def mentioned_in(self) -> list[PageLink]:
+        """The hand-written pages (guides, articles) that link this term."""
+        if self.articles is None or self.term is None:
+            return []
+        return [PageLink(self.href(ref.path), ref.title, ref.description) for ref in
+                self.articles.pages_for(self.term.slug)]
 
     def toc(self) -> list[TocEntry]:
         entries = [TocEntry(2, "definition", "Definition")]
@@ -118,6 +130,8 @@ class TermPage(GeneratedPage):
             entries.append(TocEntry(2, "related", "Related terms"))
         if self.backlinks:
             entries.append(TocEntry(2, "referenced-by", "Referenced by"))
+        if self.mentioned_in:
+            entries.append(TocEntry(2, "mentioned-in", "Mentioned in"))
         if self.sources:
             entries.append(TocEntry(2, "sources", "Sources"))
         return entries
@@ -125,7 +139,7 @@ class TermPage(GeneratedPage):
     def context(self) -> dict[str, Any]:
         return {**super().context(), "term": self.term, "links": self.links, "areas": self.areas,
                 "related": self.related, "backlinks": self.backlinks, "replaced_by": self.replaced_by,
-                "author": self.author, "sources": self.sources}
+                "author": self.author, "sources": self.sources, "mentioned_in": self.mentioned_in}
 
 
 @dataclass
@@ -194,9 +208,19 @@ class HomePage(GeneratedPage):
     areas: list[tuple[PageLink, int]] = field(default_factory=list)
     recent: list[PageLink] = field(default_factory=list)
     term_count: int = 0
+    articles: ArticleIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def guides(self) -> list[PageLink]:
+        """The site's guides (the hand-written pages of its guides folder), read when the page is written."""
+        if self.articles is None or not self.settings.guides_dir:
+            return []
+        return [PageLink(self.href(ref.path), ref.title, ref.description)
+                for ref in self.articles.pages_under(self.settings.guides_dir)]
 
     def context(self) -> dict[str, Any]:
-        return {**super().context(), "areas": self.areas, "recent": self.recent, "term_count": self.term_count}
+        return {**super().context(), "areas": self.areas, "recent": self.recent, "term_count": self.term_count,
+                "guides": self.guides}
 
 
 def _letter_anchor(letter: str) -> str:
@@ -212,15 +236,18 @@ def index_letter(title: str) -> str:
 class SiteBuilder:
     """Builds every page of a glossary site."""
 
-    def __init__(self, glossary: Glossary, settings: SiteSettings, graph: LinkGraph | None = None) -> None:
+    def __init__(self, glossary: Glossary, settings: SiteSettings, graph: LinkGraph | None = None,
+                 articles: ArticleIndex | None = None) -> None:
         self.glossary = glossary
         self.settings = settings
         self.urls = settings.urls
-        self.graph = graph or build_link_graph(glossary, settings.urls)
+        self.graph = graph or build_link_graph(glossary, settings.urls, plurals=settings.inflects)
         self.jsonld = JsonLd(settings, glossary)
+        self.articles = articles
 
     def pages(self) -> Iterator[GeneratedPage]:
-        yield self.home_page()
+        if self.settings.glossary_home is not None:
+            yield self.home_page()
         yield self.area_index_page()
         yield from self.term_index_pages()
         for area in self.glossary.sorted_areas():
@@ -236,12 +263,16 @@ class SiteBuilder:
         description = f"{self.settings.site_name}: {len(self.glossary.terms)} terms in " \
                       f"{len(self.glossary.areas)} subject areas, each defined, cross-linked and sourced."
         page = HomePage(path=self.urls.home(), title=self.settings.site_name, description=description,
-                        settings=self.settings, term_count=len(self.glossary.terms))
+                        settings=self.settings, term_count=len(self.glossary.terms), articles=self.articles)
         page.areas = self._area_counts(page)
         newest = sorted(self.glossary.terms.values(), key=lambda t: (t.modified or t.published or _EPOCH, t.slug),
                         reverse=True)[:8]
         page.recent = [page.term_link(term) for term in newest]
-        page.jsonld = [self.jsonld.website(), self.jsonld.organization()]
+        # At the site's root it is the home page; moved aside by a site's own home page, it is a
+        # collection of the glossary's areas and the site's own home carries WebSite and Organization.
+        page.jsonld = [self.jsonld.website(), self.jsonld.organization()] if page.path == "" else [
+            self.jsonld.breadcrumb_list(page.path, [(self.settings.site_name, page.path)]),
+            self.jsonld.area_index_page(self.glossary.sorted_areas(), page.path, page.title, description)]
         return page
 
     def area_index_page(self) -> AreaIndexPage:
@@ -348,7 +379,8 @@ class SiteBuilder:
         terms = self.glossary.terms
         page = TermPage(path=path, title=term.title, description=term.summary, settings=self.settings,
                         image=term.image, modified=term.modified or term.published, og_type="article",
-                        term=term, links=links, author=self.glossary.author_of(term), sources=list(term.sources))
+                        term=term, links=links, author=self.glossary.author_of(term), sources=list(term.sources),
+                        articles=self.articles)
         page.areas = [page.area_link(self.glossary.areas[slug]) for slug in term.areas]
         page.related = [page.term_link(terms[slug]) for slug in self.graph.related.get(term.slug, [])]
         page.backlinks = [page.term_link(terms[slug]) for slug in self.graph.backlinks.get(term.slug, [])]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -25,3 +26,7 @@ class PageRenderer:
 
     def render(self, page: GeneratedPage) -> str:
         return self.env.get_template(page.template).render(page.context())
+
+    def render_fragment(self, template: str, context: dict[str, Any]) -> str:
+        """A piece of a page that the engine renders, such as a hand-written page's FAQ section."""
+        return self.env.get_template(template).render(context)

@@ -1,10 +1,11 @@
 """A type, property or enumeration value from schema.org's *pending* area.
 
 Pending terms are proposals under review: they may change or disappear, and consumers
-may ignore them. Each term is reported once per page, at its first use. (Some useful
-terms are pending - in release 30.0 `DefinedTerm`, `DefinedTermSet`, `hasDefinedTerm`
-and `inDefinedTermSet` - so a site that relies on them on purpose may lower this rule
-to `info` in its configuration.)
+may ignore them. Each term is reported once per page, at its first use, as info: some
+useful terms are pending - in release 30.0 `DefinedTerm`, `DefinedTermSet`,
+`hasDefinedTerm` and `inDefinedTermSet`, which every glossary built with termsite uses on
+purpose - and a site chooses them knowingly; a site that wants to be told may raise the
+rule to `warning` in its configuration.
 
 Source: https://schema.org/docs/howwework.html#pending and https://pending.schema.org/
 
@@ -31,7 +32,7 @@ from ..vocabulary import load_vocabulary
 from .superseded_term import term_uses
 
 ID = "pending-term"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 SCOPE = Scope.PAGE
 
 

@@ -12,7 +12,7 @@ from mkdocs.config import config_options as c
 class UrlPrefix(c.Type):
     """A path prefix such as 'definition/': lowercase segments, ending in a slash."""
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str | None = None) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
@@ -53,6 +53,15 @@ class TermsiteConfig(base.Config):
     labels = c.SubConfig(LabelsConfig)
     # Render pages in two processes during `mkdocs build`: true, false, or "auto" (large sites).
     parallel = c.Choice((True, False, "auto"), default="auto")
+    # First mentions of terms link in the site's hand-written pages too (each page and term can opt out).
+    autolink = c.Type(bool, default=True)
+    # English plurals of term names find their terms ("margin calls" -> Margin Call); English sites only.
+    plurals = c.Type(bool, default=True)
+    # Where the generated home page goes when docs_dir has an index.md of its own ('glossary/');
+    # unset, the site's own home page is the only one.
+    home_path = c.Optional(UrlPrefix())
+    # The folder of docs_dir whose pages the generated home page lists as guides.
+    guides_dir = c.Type(str, default="guides/")
     # Options of `termsite check`, read by the checker; kept here so that one file configures the site.
     check = c.Type(dict, default={})
 

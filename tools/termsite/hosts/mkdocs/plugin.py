@@ -1,11 +1,13 @@
-"""Event wiring of the ``termsite`` MkDocs plugin.
+"""Event wiring of the ``termsite`` MkDocs plugin: a thin host over :class:`~termsite.site.build.SiteBuild`.
 
 Content is loaded and checked in ``on_config``, before MkDocs touches ``site_dir``, so a
-mistake in the YAML stops the build with every problem listed and the previous site in
-place. Pages are added in ``on_files`` as generated files and rendered in
-``on_page_content``; the theme override puts their JSON-LD and sharing metadata in the
-head. A ``mkdocs build`` writes into a staging folder that replaces ``site_dir`` only
-when the whole build succeeded.
+mistake in the YAML or in a page's front matter stops the build with every problem
+listed and the previous site in place. Generated pages are added in ``on_files`` and
+rendered when they are written; hand-written pages are linked while MkDocs renders them
+(a Python-Markdown extension on their element tree) and get their structured data and
+FAQ in ``on_page_content``; the theme override puts every page's JSON-LD and sharing
+metadata in the head. A ``mkdocs build`` writes into a staging folder that replaces
+``site_dir`` only when the whole build succeeded.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import logging
 import os
 import shutil
 import time
-from importlib.resources import files
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -23,25 +25,24 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, get_toc
 
-from termsite.site.export import write_site_exports
-from termsite.site.jsonld import serialize
-from termsite.site.incremental import SiteSnapshot, build_site
-from termsite.content.loader import ParseCache, load_glossary
+from termsite.content.articles import git_dates, load_articles, markdown_sources
+from termsite.content.loader import ParseCache, check_content, is_site_path
+from termsite.graph.treelinks import PageLinks, TermLinkExtension
 from termsite.hosts.mkdocs import parallel
 from termsite.hosts.mkdocs.config import TermsiteConfig
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
 from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile
-from termsite.content.model import Glossary
-from termsite.site.pages import GeneratedPage
-from termsite.problems import ContentError
-from termsite.site.redirects import RedirectPage, redirect_pages, write_redirect_pages
-from termsite.site.render import PageRenderer
-from termsite.site.search import search_documents
+from termsite.problems import ContentError, Problem
 from termsite.settings import Labels, Publisher, SiteSettings
+from termsite.site import errorpage
+from termsite.site.build import SiteBuild
+from termsite.site.incremental import SiteSnapshot
+from termsite.site.pages import GeneratedPage
+from termsite.site.render import PageRenderer
 
 log = logging.getLogger("mkdocs.plugins.termsite")
 
@@ -51,6 +52,8 @@ _NAV_KINDS = {"home", "area-index", "term-index"}
 PARALLEL_FROM_PAGES = 300
 # Pages rendered by the forked process, out of every 20: it writes the exports too.
 CHILD_SHARE_OF_20 = 7
+# What the head partial always writes: a page without it uses a main.html of the site's own.
+_HEAD_MARK = "assets/termsite/termsite.css"
 
 
 class TermsitePlugin(BasePlugin[TermsiteConfig]):
@@ -58,69 +61,86 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
 
     def __init__(self) -> None:
         self.command = ""
-        self.pages: dict[str, GeneratedPage] = {}
-        self.generated: set[str] = set()  # source names of the pages added to this build
+        self.dirty = False
+        self.build: SiteBuild | None = None  # this build's pages; the previous one's during on_config
+        self.generated: set[str] = set()  # source names of the generated pages added to this build
         self.renderer: PageRenderer | None = None
-        self.settings: SiteSettings | None = None
         self.content_dir: Path | None = None
         self.final_site_dir = ""
         self.staging_dir = ""
         self.build_ok = False
         self.nav: Navigation | None = None
+        self.env: Any = None
         self.forked: ForkedRenderer | None = None
         self.exports_written_by_child = False
-        self.dirty = False
         self.parse_cache = ParseCache()
-        self.snapshot: SiteSnapshot | None = None
-        self.previous: SiteSnapshot | None = None
         self.environment = BuildEnvironment()
         self.environment_changed = True
-        self.redirects: list[RedirectPage] = []  # pages at the old URLs of renamed terms
-        self.glossary: Glossary | None = None  # kept for the open-data exports written after the build
+        self.links = TermLinkExtension()
+        self.files: Files | None = None
+        # A preview keeps the search entries of hand-written pages it did not render again.
+        self.search_entries: dict[str, list[dict[str, Any]]] = {}
+        self._search_mark = 0
+        self.problems: list[Problem] = []  # content errors shown in the browser by `mkdocs serve`
+        self.previous: SiteSnapshot | None = None  # the last good build's pages, for dirty rebuilds
+        self._context: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
 
+    # Loading and checking, before anything is written
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = base_dir / self.config.content_dir
-        self.settings = self._site_settings(config)
+        docs_dir = Path(config.docs_dir)
+        settings = self._site_settings(config, docs_dir)
         started = time.perf_counter()
-        try:
-            glossary = load_glossary(self.content_dir, default_author=self.config.default_author,
-                                     cache=self.parse_cache)
-        except ContentError as error:
-            raise PluginError(error.report()) from None
+        glossary, problems = check_content(self.content_dir, default_author=self.config.default_author,
+                                           cache=self.parse_cache, files_dir=docs_dir)
+        problems += self._check_publisher_logo(settings, docs_dir, base_dir)
+        articles = {}
+        if glossary is not None:
+            sources = markdown_sources(docs_dir, excluded=self._excluded(config, docs_dir))
+            articles, found = load_articles(docs_dir, sources, glossary)
+            problems += found
+        errors = [p for p in problems if p.is_error]
+        for warning in (p for p in problems if not p.is_error):
+            log.info(warning.format())
+        if glossary is None or errors:
+            if self.command == "serve":
+                return self._show_problems_in_browser(config, problems)
+            raise PluginError(ContentError(problems).report())
+        self.problems = []
         templates_dir = self._templates_dir(base_dir)
         if self.renderer is None or self.renderer.templates_dir != templates_dir:
             # Kept across serve rebuilds: Jinja2 recompiles a template only when its file changes.
             self.renderer = PageRenderer(templates_dir)
         self._add_theme_overrides(config)
+        config.markdown_extensions.append(self.links)  # type: ignore[arg-type]  # an Extension instance
+        loaded = time.perf_counter()
         # The plugin object lives on across `mkdocs serve` rebuilds: unchanged files and
         # unchanged link inputs are not processed again.
-        loaded = time.perf_counter()
-        self.previous, self.snapshot = self.snapshot, build_site(glossary, self.settings, previous=self.snapshot)
+        self.previous = self.build.snapshot if self.build is not None else None
+        self.build = SiteBuild.create(glossary, settings, self.renderer, articles=articles,
+                                      history=git_dates(docs_dir), previous=self.build)
         log.debug(f"termsite: {len(glossary.terms)} terms loaded in {loaded - started:.2f} s, linked and laid out "
                   f"in {time.perf_counter() - loaded:.2f} s")
-        self.pages = self.snapshot.pages
-        self.redirects = redirect_pages(glossary, self.settings)
-        self.glossary = glossary
         self._stage_site_dir(config)
         return config
 
     def _templates_dir(self, base_dir: Path) -> Path:
         if self.config.templates_dir:
             return base_dir / self.config.templates_dir
-        return Path(str(files("termsite.templates")))
+        return Path(str(package_files("termsite.templates")))
 
     @staticmethod
     def _add_theme_overrides(config: MkDocsConfig) -> None:
-        """Put termsite's head partial in the theme, unless the site's custom_dir already has it.
+        """Put termsite's head partial and stylesheet in the theme, unless the site's custom_dir already has them.
 
         Ours goes after the site's own custom_dir, so that a site can override any of it.
         """
-        overrides = os.path.realpath(str(files("termsite.site_overrides")))
+        overrides = os.path.realpath(str(package_files("termsite.site_overrides")))
         dirs = config.theme.dirs
         if any(os.path.realpath(d) == overrides for d in dirs):
             return
@@ -128,15 +148,28 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         position = 1 if custom and os.path.realpath(dirs[0]) == os.path.realpath(custom) else 0
         dirs.insert(position, overrides)
 
-    def _site_settings(self, config: MkDocsConfig) -> SiteSettings:
+    @staticmethod
+    def _excluded(config: MkDocsConfig, docs_dir: Path) -> set[str]:
+        """Markdown files MkDocs leaves out of the site (``exclude_docs``, ``templates/``)."""
+        spec = config.exclude_docs
+        excluded = set()
+        for source in markdown_sources(docs_dir):
+            if source.startswith("templates/") or (spec is not None and spec.match_file(source)):
+                excluded.add(source)
+        return excluded
+
+    def _site_settings(self, config: MkDocsConfig, docs_dir: Path) -> SiteSettings:
         if not config.site_url:
             raise PluginError("termsite needs 'site_url' in mkdocs.yml: JSON-LD and canonical links use absolute URLs.")
         publisher = self.config.publisher
         labels = self.config.labels
+        # A site's own home page wins over the generated one, which then moves to home_path or goes.
+        own_home = any((docs_dir / name).is_file() for name in ("index.md", "README.md"))
+        glossary_home = (self.config.home_path or None) if own_home else ""
         return SiteSettings(
             site_url=config.site_url,
             site_name=config.site_name,
-            publisher=Publisher(name=publisher.name or config.site_name, url=publisher.url or "",
+            publisher=Publisher(name=publisher.name or config.site_name, url=publisher.url or config.site_url,
                                 logo=publisher.logo or ""),
             area_prefix=self.config.area_prefix,
             term_prefix=self.config.term_prefix,
@@ -146,7 +179,31 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             index_page_size=self.config.index_page_size,
             labels=Labels(home=labels.home, area=labels.area, term=labels.term,
                           area_index_title=labels.area_index_title, term_index_title=labels.term_index_title),
+            glossary_home=glossary_home,
+            autolink_pages=self.config.autolink,
+            plurals=self.config.plurals,
+            guides_dir=self.config.guides_dir,
         )
+
+    def _check_publisher_logo(self, settings: SiteSettings, docs_dir: Path, base_dir: Path) -> list[Problem]:
+        logo = settings.publisher.logo
+        if not logo or not is_site_path(logo) or (docs_dir / logo.lstrip("/")).is_file():
+            return []
+        config_file = os.path.relpath(base_dir / "mkdocs.yml")
+        return [Problem(config_file, 1, 1, "missing-file",
+                        f"the publisher logo '{logo}' is not in the site's files ({os.path.relpath(docs_dir)}/"
+                        f"{logo.lstrip('/')} does not exist); add it there or give its http(s) address.",
+                        "plugins.termsite.publisher.logo")]
+
+    def _show_problems_in_browser(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
+        """`mkdocs serve` with a content mistake: every page shows the problems until the next good save."""
+        self.problems = sorted(problems)
+        for problem in self.problems:
+            log.error(problem.format())
+        log.error(f"termsite: {sum(p.is_error for p in self.problems)} error(s) in the content; the pages show "
+                  "them until they are fixed.")
+        self._add_theme_overrides(config)
+        return config
 
     def _stage_site_dir(self, config: MkDocsConfig) -> None:
         """Build into a sibling folder, so that a failed build leaves the published site as it was."""
@@ -165,11 +222,21 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             server.watch(str(Path(config.config_file_path).parent / self.config.templates_dir))
         return server
 
+    # Files and pages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.generated = set()
-        if self.dirty and self.renderer is not None:
-            self.environment_changed = self.environment.changed(config, self.renderer.templates_dir)
-        for source_name, page in self.pages.items():
+        self.files = files
+        if self.build is None:  # a preview whose first build has content errors
+            return files
+        assert self.renderer is not None
+        if self.problems:
+            # Every page shows the problems now, and is rendered again once they are fixed.
+            self.environment_changed = True
+        elif self.dirty:
+            self.environment_changed = self.environment.changed(config, self.renderer.templates_dir) or \
+                self.environment_changed
+        previous = self.previous
+        for source_name, page in self.build.pages.items():
             if files.get_file_from_path(source_name) is not None:
                 log.info(f"termsite: {source_name} exists in docs_dir; it replaces the generated {page.kind} page.")
                 continue
@@ -179,65 +246,126 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             files.append(file)
             self.generated.add(source_name)
             if self.dirty:
-                file.changed = self.environment_changed or not self.snapshot.reused(source_name, self.previous)
+                file.changed = self.environment_changed or not self.build.snapshot.reused(source_name, previous)
+        if self.problems:
+            for file in files.documentation_pages():
+                file.is_modified = lambda: True  # type: ignore[method-assign]
+            return files
+        hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated]
+        gone = self.build.articles.keep_only(hand_written)
         if self.dirty:
+            self._mark_changed_terms(gone)
             self._rebuild_hand_written_pages(files)
         return files
 
     def _rebuild_hand_written_pages(self, files: Files) -> None:
-        """In a dirty rebuild, hand-written pages are always rebuilt: there are few of them, and
-        it keeps the search index, which is recomputed in full, complete."""
+        """In a dirty rebuild, a hand-written page is rendered again when it changed, or when what
+        its links are made from did: names of terms (any link may change) or the summaries of the
+        terms it links (their tooltips)."""
+        assert self.build is not None
+        graph, previous = self.build.snapshot.graph, self.previous
+        names_changed = previous is None or graph.names_fingerprint != previous.graph.names_fingerprint
         for file in files.documentation_pages():
-            if file.src_uri not in self.generated:
+            if file.src_uri in self.generated:
+                continue
+            stale = self.environment_changed or names_changed or bool(
+                graph.changed_summaries.intersection(self.build.articles.terms_of(file.src_uri)))
+            if stale or file.src_uri not in self.search_entries:
                 file.is_modified = lambda: True  # type: ignore[method-assign]
 
-    def _page(self, page: Page) -> GeneratedPage | None:
-        return self.pages.get(page.file.src_uri) if page.file.src_uri in self.generated else None
+    def _mark_changed_terms(self, slugs: set[str]) -> None:
+        """The term pages whose "Mentioned in" list changed are rendered again in a dirty rebuild."""
+        if not self.dirty or not slugs or self.files is None or self.build is None:
+            return
+        urls = self.build.settings.urls
+        for slug in slugs:
+            file = self.files.get_file_from_path(urls.source_name(urls.term(slug)))
+            if isinstance(file, GeneratedPageFile):
+                file.changed = True
+
+    def _generated(self, page: Page) -> GeneratedPage | None:
+        if self.build is None or page.file.src_uri not in self.generated:
+            return None
+        return self.build.pages.get(page.file.src_uri)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        generated = self._page(page)
-        if generated is None:
+        self.links.linker = None
+        self.links.result = None
+        if self.problems or self.build is None:
             return markdown
+        generated = self._generated(page)
+        if generated is None:
+            # A hand-written page: linked on its element tree while MkDocs renders it (graph.treelinks).
+            self.links.linker = self.build.tree_linker(page.file.src_uri, page.url)
+            return markdown
+        head = self.build.head(generated)
         # The theme inserts these unescaped, so they are stored HTML-escaped.
-        page.meta["title"] = html.escape(generated.title)
-        page.meta["description"] = html.escape(generated.description)
+        page.meta["title"] = html.escape(head.title)
+        page.meta["description"] = html.escape(head.description)
         # Search gets compact documents from the model instead of the page's full text (see on_env).
         page.meta["search"] = {"exclude": True}
-        page.meta["termsite"] = {
-            "kind": generated.kind,
-            "og_type": generated.og_type,
-            "image": generated.image_url,
-            "image_alt": generated.image.caption if generated.image else "",
-            "jsonld": [],  # serialized when the page is written (on_page_context)
-            # the sitemap's <lastmod> (site_overrides/sitemap.xml); empty when the page has no date
-            "lastmod": generated.modified.isoformat() if generated.modified else "",
-        }
+        page.meta["termsite"] = {**head.as_meta(), "jsonld": []}  # serialized when the page is written
         return markdown
 
     def on_page_content(self, html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        generated = self._page(page)
-        if generated is None:
+        if self.problems or self.build is None:
             return html_content
-        page.toc = get_toc([{"level": e.level, "id": e.id, "name": html.escape(e.title), "children": []}
-                            for e in generated.toc()])
-        # The HTML is made when the page is written (on_page_context): MkDocs reads every page
-        # before writing any, and holding 10,000 pages' HTML and JSON-LD at once costs memory,
-        # while making it at write time also spreads the work over the forked renderer.
-        return ""
+        if self._generated(page) is not None:
+            # The HTML is made when the page is written (on_page_context): MkDocs reads every page
+            # before writing any, and holding 10,000 pages' HTML and JSON-LD at once costs memory,
+            # while making it at write time also spreads the work over the forked renderer.
+            return ""
+        links = self.links.result or PageLinks()
+        self.links.linker = None
+        self.links.result = None
+        article = self.build.article_page(page.file.src_uri, page.url, page.title or "", links,
+                                          section=_section_of(page), is_home=page.is_homepage)
+        changed_terms, listing_changed = self.build.record(article)
+        self._mark_changed_terms(changed_terms)
+        if listing_changed and self.dirty and self.files is not None:
+            home = self.files.get_file_from_path(self.build.settings.urls.source_name(self.build.settings.urls.home()))
+            if isinstance(home, GeneratedPageFile):
+                home.changed = True
+        head = self.build.article_head(article)
+        page.meta["termsite"] = head.as_meta()
+        if not page.meta.get("description") and head.description:
+            page.meta["description"] = html.escape(head.description)
+        faq = self.build.faq_html(article)
+        if faq and page.toc is not None:
+            entry = _anchor(2, "faq", "Frequently asked questions",
+                            [_anchor(3, f"faq-{i}", faq_entry.question) for i, faq_entry in enumerate(article.faq, 1)])
+            # Under the page's title when the page has one: the theme shows the title's children.
+            items = page.toc.items
+            (items[0].children if len(items) == 1 and items[0].level == 1 else items).append(entry)
+        return html_content + ("\n" + faq if faq else "")
 
     @event_priority(-100)  # last: the content is complete when the theme's template reads it
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        generated = self._page(page)
-        if generated is None or self.renderer is None or page.meta.get("template") == parallel.SKIP_TEMPLATE:
+        if self.problems:
+            return context
+        self._context = context  # for a site whose own main.html leaves out termsite's head (on_post_page)
+        self._note_search_entries(config, page)
+        generated = self._generated(page)
+        if generated is None or self.build is None or page.meta.get("template") == parallel.SKIP_TEMPLATE:
             return context  # not ours, or written by the forked renderer
-        page.content = self.renderer.render(generated)
-        page.meta["termsite"]["jsonld"] = [serialize(node) for node in generated.jsonld]
+        page.content = self.build.html(generated)
+        page.toc = get_toc([{"level": e.level, "id": e.id, "name": html.escape(e.title), "children": []}
+                            for e in generated.toc()])
+        page.meta["termsite"]["jsonld"] = self.build.head(generated).jsonld
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._page(page) is not None:
+        if self.problems:
+            return errorpage.render(self.problems, config.site_name)
+        if _HEAD_MARK not in output and self.env is not None and self._context is not None and "</head>" in output:
+            # The site's own main.html does not include termsite's head partial: add it here.
+            head = self.env.get_template("partials/termsite-head.html").render(self._context)
+            index = output.index("</head>")
+            output = output[:index] + head + "\n" + output[index:]
+        if self._generated(page) is not None:
             page.content = ""
             page.meta["termsite"]["jsonld"] = []
+        self._context = None
         return output
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -245,13 +373,16 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        self._add_search_documents(config, files)
-        if self.dirty:
+        self.env = env
+        if self.problems or self.build is None:
+            return env
+        self._add_search_documents(config)
+        search = _search_plugin(config)
+        self._search_mark = len(getattr(getattr(search, "search_index", None), "entries", None) or [])
+        if self.dirty and hasattr(search, "search_index_prev"):
             # mkdocs-material merges a dirty rebuild's index with the previous one assuming one
-            # page changed; ours is complete every time, so the merge is turned off.
-            search = config.plugins.get("material/search") or config.plugins.get("search")
-            if hasattr(search, "search_index_prev"):
-                search.search_index_prev = None
+            # page changed; ours is made complete every time, so the merge is turned off.
+            search.search_index_prev = None
         if self._renders_in_parallel():
             # The child also writes the exports, so it takes a little less than half of the pages.
             share = [files.get_file_from_path(source).page for index, source in enumerate(sorted(self.generated))
@@ -269,24 +400,33 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         return setting is True or (setting == "auto" and len(self.generated) >= PARALLEL_FROM_PAGES
                                    and (os.cpu_count() or 1) > 1)
 
-    def _add_search_documents(self, config: MkDocsConfig, files: Files) -> None:
+    def _add_search_documents(self, config: MkDocsConfig) -> None:
         """Give mkdocs-material's search the compact documents of every generated page."""
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        index = getattr(search, "search_index", None)
-        entries = getattr(index, "entries", None)
+        entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
+        if entries is not None and self.build is not None:
+            entries.extend(self.build.search_documents())
+
+    def _note_search_entries(self, config: MkDocsConfig, page: Page) -> None:
+        """Remember a hand-written page's search entries (the search plugin has just added them), for
+        the dirty rebuilds that do not render it again."""
+        entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
         if entries is None:
             return
-        for source_name in sorted(self.generated):
-            page = self.pages[source_name]
-            entries.extend(document.as_dict() for document in search_documents(page))
+        if self._generated(page) is None:
+            self.search_entries[page.file.src_uri] = entries[self._search_mark:]
+        self._search_mark = len(entries)
 
     def _write_exports(self, config: MkDocsConfig) -> None:
         """glossary.jsonld, .ttl, .csv, .json, llms.txt and one JSON per term (see termsite.site.export)."""
-        if self.glossary is not None and self.settings is not None:
-            graph = self.snapshot.graph if self.snapshot is not None else None
-            write_site_exports(config.site_dir, self.glossary, self.settings, config.site_description or "", graph)
+        if self.build is not None:
+            self.build.write_exports(config.site_dir, config.site_description or "")
 
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems:
+            self.build_ok = False
+            return
+        self._keep_search_entries_of_pages_not_rendered(config)
         # Not in a dirty preview, which is about seeing one edit quickly.
         if not self.dirty and not self.exports_written_by_child:
             self._write_exports(config)
@@ -297,10 +437,26 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             forked.finish()
             log.debug(f"termsite: waited {time.perf_counter() - waited:.2f} s for the forked renderer")
         # Written after MkDocs' pages, so that they stay out of the sitemap and the search index.
-        for skipped in write_redirect_pages(config.site_dir, self.redirects):
-            log.warning(f"termsite: {skipped.file_name} is a page of the site; no redirect to "
-                        f"{skipped.target_path} was written there.")
+        if self.build is not None:
+            for skipped in self.build.write_redirects(config.site_dir):
+                log.warning(f"termsite: {skipped.file_name} is a page of the site; no redirect to "
+                            f"{skipped.target_path} was written there.")
+        self.environment_changed = False
         self.build_ok = True
+
+    def _keep_search_entries_of_pages_not_rendered(self, config: MkDocsConfig) -> None:
+        if not self.dirty or self.files is None:
+            return
+        entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
+        if entries is None:
+            return
+        present = {entry.get("location", "").split("#", 1)[0] for entry in entries}
+        for file in self.files.documentation_pages():
+            if file.src_uri in self.generated or file.page is None:
+                continue
+            kept = self.search_entries.get(file.src_uri, [])
+            if kept and file.page.url not in present:
+                entries.extend(kept)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_ok = False
@@ -339,3 +495,25 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
                               f"{final} was left as it was and the new one is in {staging}.") from None
         shutil.rmtree(previous, ignore_errors=True)
         log.info(f"termsite: the new site replaced {final}")
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def _section_of(page: Page) -> tuple[str, str] | None:
+    """The page's nav section and the section's own page (its index page), for the breadcrumb."""
+    section = page.parent
+    if not isinstance(section, Section):
+        return None
+    for child in section.children:
+        if isinstance(child, Page) and child.file.src_uri.rsplit("/", 1)[-1] in ("index.md", "README.md"):
+            return section.title, child.url
+    return None
+
+
+def _anchor(level: int, id_: str, title: str, children: list[AnchorLink] | None = None) -> AnchorLink:
+    link = AnchorLink(html.escape(title), id_, level)
+    link.children = children or []
+    return link
+
