@@ -58,15 +58,18 @@ class Fragment:
     blocks: list[Block] = field(default_factory=list)
     text: str = ""
     base_url: str = ""
+    source_markdown: str = ""  # Markdown written for termsite already (a spreadsheet's notes, SKOS notes)
 
     def markdown(self, link: LinkMaker = default_link) -> str:
+        if self.source_markdown:
+            return self.source_markdown
         if self.blocks:
             converter = HtmlToMarkdown(self.base_url, link)
             return "\n\n".join(part for part in (converter.convert(block) for block in self.blocks) if part)
         return escape_paragraph(self.text)
 
     def __bool__(self) -> bool:
-        return bool(self.blocks or self.text)
+        return bool(self.blocks or self.text or self.source_markdown)
 
 
 @dataclass
@@ -111,6 +114,14 @@ class TermRecord:
     author: Person | None = None
     published: str = ""
     modified: str = ""
+    # What spreadsheets and SKOS say directly, by slug (pages give related_urls instead).
+    related: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    code: str = ""
+    status: str = ""
+    replaced_by: str = ""
+    # Comment lines the file starts with: what a maintainer still has to do.
+    review: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -126,17 +137,29 @@ class AreaRecord:
     image: ImageRecord | None = None
     published: str = ""
     modified: str = ""
+    terms_order: bool = True  # whether ``terms`` is the area's explicit order (a page's listing is)
+    review: list[str] = field(default_factory=list)  # comment lines the file starts with
 
 
 @dataclass
 class Reading:
-    """What one source contributes."""
+    """What one source contributes: areas with their terms, notes for the report, errors that stop it."""
 
     source: str
-    area: AreaRecord | None = None
+    areas: list[AreaRecord] = field(default_factory=list)
     terms: list[TermRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # 'file:row:col: error[code] message' lines; any of them and nothing is written
+    errors: list[str] = field(default_factory=list)
     site_root: str = ""  # scheme://host/ of the source site
+    glossary_name: str = ""  # what the source calls the whole glossary (a SKOS scheme's title)
+    # term or area slug -> language -> its labels there (skos.ConceptLabels), for later translations
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def area(self) -> AreaRecord | None:
+        """The area of a page (a page describes at most one)."""
+        return self.areas[0] if self.areas else None
 
 
 # URLs and slugs
@@ -169,7 +192,11 @@ def term_url_key(url: str) -> str:
 
 # Values
 def _date(node: JsonNode, key: str, what: str, notes: list[str]) -> str:
-    value = data_text(node, key)
+    return normalize_datetime(data_text(node, key), what, key, notes)
+
+
+def normalize_datetime(value: str, what: str, key: str, notes: list[str]) -> str:
+    """An ISO 8601 date-time as the content format wants it (with an offset), or '' with a note."""
     if not value:
         return ""
     if _DATETIME_RE.match(value):
@@ -396,7 +423,7 @@ def _read_area(page: _Page, collection: JsonNode, reading: Reading) -> None:
     reading.terms = listed
     area.terms = [term.slug for term in listed]
     area.intro = _remaining(page, used, skip_text=description, image=area.image)
-    reading.area = area
+    reading.areas = [area]
 
 
 def _area_faq(question: str, answer: Fragment, title: str) -> FaqRecord:
