@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"termsite import: {len(row_errors)} error(s) in the source(s); nothing was written.", file=sys.stderr)
         return 1
     if not readings:
-        print("termsite import: nothing to import.", file=sys.stderr)
+        print("termsite import: nothing was written." if errors else "termsite import: nothing to import.", file=sys.stderr)
         return 1
     try:
         plan = plan_import(readings, options)
