@@ -227,3 +227,60 @@ def test_a_broken_turtle_file_names_its_line(capsys: pytest.CaptureFixture[str],
     line = err.split("broken.ttl:", 1)[1].split(":", 1)[0]
     assert int(line) > 1 and "Traceback" not in err
     assert not (tmp_path / "content").exists()
+
+
+ROUND_TRIP = {
+    "areas/liquidation.yml": "title: Liquidation\ndescription: How positions are closed when margin runs out.\n"
+                             "published: 2025-01-10T09:00:00+00:00\n",
+    "areas/pricing.yml": "title: Pricing\ndescription: The prices a venue computes and publishes.\n",
+    "terms/liquidation-engine.yml": "title: Liquidation Engine\nsummary: The system that closes failing positions.\n"
+                                    "aliases: [LE, risk engine]\ncode: LQ-1\nareas: [liquidation, pricing]\n"
+                                    "related: [mark-price]\npublished: 2025-02-01T10:00:00+00:00\n"
+                                    "modified: 2025-03-01T10:00:00+00:00\n",
+    "terms/partial-liquidation.yml": "title: Partial Liquidation\nsummary: Closing part of a position.\ncode: LQ-1.1\n"
+                                     "areas: [liquidation]\nbroader: [liquidation-engine]\n",
+    "terms/clawback.yml": "title: Clawback\nsummary: A retired name for a socialized loss.\nareas: [liquidation]\n"
+                          "broader: [liquidation-engine, partial-liquidation]\nstatus: deprecated\n"
+                          "replaced_by: partial-liquidation\n",
+    "terms/mark-price.yml": "title: Mark Price\nsummary: The fair price used to value positions.\n"
+                            "aliases: [fair price]\nareas: [pricing]\nrelated: [liquidation-engine]\n",
+}
+
+
+def test_exporting_skos_and_importing_it_again_gives_the_same_content_files(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from conftest import write_glossary
+    from termsite.settings import Publisher, SiteSettings
+    from termsite.site.export import Exporter
+
+    original = write_glossary(tmp_path / "original", ROUND_TRIP)
+    settings = SiteSettings(SITE, "Round trip", Publisher("Round trip"))
+    (tmp_path / "glossary.ttl").write_text(Exporter(load_glossary(original), settings).turtle(), encoding="utf-8")
+    status, out, err = run_import(capsys, str(tmp_path / "glossary.ttl"), "--content", str(tmp_path / "imported"))
+    assert status == 0, err
+    assert files_of(tmp_path / "imported") == files_of(original)
+
+
+def test_the_example_glossary_survives_a_skos_round_trip_in_every_field_skos_carries(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from conftest import ROOT
+    from termsite.site.export import Exporter
+    from termsite.settings import Publisher, SiteSettings
+
+    example = load_glossary(ROOT / "content", default_author="editors")
+    settings = SiteSettings(SITE, "termsite example glossary", Publisher("termsite example glossary"))
+    (tmp_path / "glossary.ttl").write_text(Exporter(example, settings).turtle(), encoding="utf-8")
+    status, _, err = run_import(capsys, str(tmp_path / "glossary.ttl"), "--content", str(tmp_path / "imported"))
+    assert status == 0, err
+    imported = load_glossary(tmp_path / "imported")
+    assert sorted(imported.terms) == sorted(example.terms) and sorted(imported.areas) == sorted(example.areas)
+    for slug, term in example.terms.items():
+        again = imported.terms[slug]
+        both_ways = set(term.related) | {t.slug for t in example.terms.values() if slug in t.related}
+        assert (again.title, again.summary, again.code, again.status, again.replaced_by, again.published,
+                again.modified) == (term.title, term.summary, term.code, term.status, term.replaced_by,
+                                    term.published, term.modified), slug
+        assert (set(again.aliases), set(again.areas), set(again.broader), set(again.related)) == \
+            (set(term.aliases), set(term.areas), set(term.broader), both_ways), slug
+    for slug, area in example.areas.items():
+        assert imported.areas[slug].title == area.title
