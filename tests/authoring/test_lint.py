@@ -14,7 +14,7 @@ from termsite.authoring.lint import lint_content
 from conftest import MINIMAL_AREA, MINIMAL_TERM, ROOT, make_site, mkdocs_build, termsite, write_glossary
 
 SOURCES = [ROOT / "tools/termsite" / name for name in (
-    "content/fields.py", "content/loader.py", "content/yamlsource.py", "authoring/lint.py")]
+    "content/fields.py", "content/loader.py", "content/yamlsource.py", "authoring/lint.py", "importer/codes.py")]
 CODE_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 # Where the code is among the arguments of each call that reports a problem.
 CODE_ARGUMENT = {"Problem": 3, "error": 2, "warning": 2, "_warning": 2, "at": 2, "problem": 2, "_problem": 1}
