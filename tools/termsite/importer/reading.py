@@ -22,7 +22,7 @@ from termsite.content.fields import SLUG_RE
 from termsite.importer import outline as outline_module
 from termsite.importer.htmlmd import HtmlToMarkdown, LinkMaker, default_link, escape_paragraph
 from termsite.importer.outline import Block, Outline, outline_of, text_of
-from termsite.importer.sources import NotAGlossaryPage, SourceDocument, SourceError
+from termsite.importer.sources import NotAGlossaryPage, SourceDocument, SourceError, SourceFile, decode_page
 from termsite.importer.structured import (
     JsonNode,
     StructuredData,
@@ -289,8 +289,11 @@ class _Page:
     base_url: str
 
 
-def read_document(document: SourceDocument) -> Reading:
+def read_document(document: SourceDocument | SourceFile) -> Reading:
     """Read one page; raises SourceError when it is not a page termsite can import."""
+    if isinstance(document, SourceFile):  # undecoded: a Markdown export by its suffix, else HTML
+        markdown = document.path.suffix.lower() in (".md", ".markdown")
+        document = decode_page(document, "markdown" if markdown else "html")
     if document.kind == "markdown":
         data, rest = from_markdown(document.text)
         front, rest = _front_matter(rest)
