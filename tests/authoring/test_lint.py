@@ -14,7 +14,8 @@ from termsite.authoring.lint import lint_content
 from conftest import MINIMAL_AREA, MINIMAL_TERM, ROOT, make_site, mkdocs_build, termsite, write_glossary
 
 SOURCES = [ROOT / "tools/termsite" / name for name in (
-    "content/fields.py", "content/loader.py", "content/yamlsource.py", "content/articles.py", "authoring/lint.py")]
+    "content/fields.py", "content/loader.py", "content/yamlsource.py", "content/articles.py", "authoring/lint.py",
+    "importer/codes.py")]
 CODE_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 # Where the code is among the arguments of each call that reports a problem.
 CODE_ARGUMENT = {"Problem": 3, "error": 2, "warning": 2, "_warning": 2, "at": 2, "problem": 2, "_problem": 1}
@@ -191,3 +192,34 @@ def test_lint_checks_hand_written_pages_like_the_build(tmp_path: Path) -> None:
     assert lint.returncode == 1 and lint.stdout.splitlines()[:2] == expected
     build = mkdocs_build(project)
     assert build.returncode == 1 and all(line in build.stderr for line in expected) and "Traceback" not in build.stderr
+
+
+@pytest.mark.parametrize(("look_alike", "shown"), [
+    ("M\u0430rk Price", "M\\u0430rk Price"),  # Cyrillic 'а'
+    ("\uff2dark Price", "\\uff2dark Price"),  # a full-width 'Ｍ'
+    ("Mark\u200b Price", "Mark\\u200b Price"),  # a zero-width space
+])
+def test_a_name_that_only_looks_like_another_is_a_warning_naming_both_files(
+        tmp_path: Path, look_alike: str, shown: str) -> None:
+    content = write_glossary(tmp_path, {
+        "areas/liquidation.yml": MINIMAL_AREA,
+        "terms/mark-price.yml": MINIMAL_TERM,
+        "terms/fair-price.yml": f"title: Fair Price\nsummary: The fair price.\naliases: [{look_alike}]\nareas: [liquidation]\n",
+    })
+    warnings = [p for p in lint_content(content) if p.code == "confusable-name"]
+    assert len(warnings) == 1, warnings
+    warning = warnings[0]
+    assert (Path(warning.path).name, warning.line, warning.field) == ("mark-price.yml", 1, "title")
+    assert f"'Mark Price' looks the same as '{shown}' in " in warning.message
+    assert warning.message.split(" in ", 1)[1].split(" but ", 1)[0].endswith("terms/fair-price.yml")
+
+
+def test_names_in_other_scripts_and_plain_ascii_look_alikes_are_not_confusables(tmp_path: Path) -> None:
+    content = write_glossary(tmp_path, {
+        "areas/liquidation.yml": MINIMAL_AREA,
+        "terms/a.yml": "title: Маржа\nsummary: Margin.\nareas: [liquidation]\n",  # Russian
+        "terms/b.yml": "title: Марка\nsummary: Mark.\nareas: [liquidation]\n",
+        "terms/c.yml": "title: L1 Fee\nsummary: Fee.\nareas: [liquidation]\n",
+        "terms/d.yml": "title: Ll Fee\nsummary: Fee.\nareas: [liquidation]\n",
+    })
+    assert [p for p in lint_content(content) if p.code == "confusable-name"] == []

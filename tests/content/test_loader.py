@@ -58,8 +58,8 @@ CASES = {
     "unknown key with a did-you-mean": (
         {"terms/mark-price.yml": MINIMAL_TERM + "sumary: x\n"},
         "terms/mark-price.yml:4:1: error[unknown-key] sumary: 'sumary' is not a known field (did you mean "
-        "'summary'?); expected one of: title, summary, aliases, areas, related, status, replaced_by, body, faq, "
-        "sources, image, author, published, modified, autolink, plurals."),
+        "'summary'?); expected one of: title, summary, aliases, code, areas, broader, related, status, replaced_by, "
+        "body, faq, sources, image, author, published, modified, autolink, plurals."),
     "a number as a title": (
         {"terms/mark-price.yml": MINIMAL_TERM.replace("title: Mark Price", "title: 42")},
         "terms/mark-price.yml:1:8: error[wrong-type] title: expected text, found a number (42); put it in quotes "
@@ -74,7 +74,7 @@ CASES = {
     "a file that is not a mapping": (
         {"terms/mark-price.yml": "- title\n- summary\n"},
         "terms/mark-price.yml:1:1: error[wrong-type] expected the file to be a mapping of fields (title, summary, "
-        "aliases, areas, ...), found a list."),
+        "aliases, code, ...), found a list."),
     "a bad slug as a file name": (
         {"terms/Mark Price.yml": MINIMAL_TERM},
         "terms/Mark Price.yml:1:1: error[bad-slug] the file name 'Mark Price' is not a valid slug; use lowercase "
@@ -179,3 +179,73 @@ def test_an_explicit_order_may_only_list_members(tmp_path: Path, monkeypatch: py
     assert [p.format() for p in problems] == [
         "areas/liquidation.yml:3:1: error[not-a-member] terms: 'other' is listed here but its file does not name "
         "this area in 'areas'; add 'liquidation' to terms/other.yml or remove it here."]
+
+
+def _term(title: str, broader: str = "", extra: str = "") -> str:
+    return f"title: {title}\nsummary: {title} explained.\nareas: [liquidation]\n" + \
+        (f"broader: [{broader}]\n" if broader else "") + extra
+
+
+def test_broader_gives_each_term_its_narrower_terms(tmp_path: Path) -> None:
+    content = write_glossary(tmp_path, {
+        "areas/liquidation.yml": MINIMAL_AREA,
+        "terms/liquidation.yml": _term("Liquidation", extra="code: FDL-1\n"),
+        "terms/partial-liquidation.yml": _term("Partial Liquidation", "liquidation"),
+        "terms/full-liquidation.yml": _term("Full Liquidation", "liquidation"),
+        "terms/auto-deleveraging.yml": _term("Auto-Deleveraging", "full-liquidation, partial-liquidation"),
+    })
+    glossary = load_glossary(content)
+    assert glossary.terms["liquidation"].code == "FDL-1"
+    assert glossary.terms["auto-deleveraging"].broader == ["full-liquidation", "partial-liquidation"]
+    # narrower terms come by title, like every list of terms
+    assert glossary.narrower == {"liquidation": ["full-liquidation", "partial-liquidation"],
+                                 "full-liquidation": ["auto-deleveraging"],
+                                 "partial-liquidation": ["auto-deleveraging"]}
+    assert [t.slug for t in glossary.narrower_of("liquidation")] == ["full-liquidation", "partial-liquidation"]
+
+
+HIERARCHY_MISTAKES = {
+    "an unknown broader term": (
+        {"terms/a.yml": _term("A", "liquidaton"), "terms/liquidation.yml": _term("Liquidation")},
+        ["terms/a.yml:4:1: error[unknown-reference] broader: unknown term 'liquidaton' (did you mean "
+         "'liquidation'?)."]),
+    "a term broader than itself": (
+        {"terms/a.yml": _term("A", "a")},
+        ["terms/a.yml:4:1: error[self-reference] broader: a term cannot be broader than itself; remove its own slug."]),
+    "a circle of three": (
+        {"terms/c.yml": _term("C", "a"), "terms/a.yml": _term("A", "b"), "terms/b.yml": _term("B", "c")},
+        ["terms/a.yml:4:1: error[broader-cycle] broader: the broader terms go round in a circle (a -> b -> c -> a), "
+         "so each of them would be narrower than itself; remove one of these links."]),
+    "two terms with one code": (
+        {"terms/a.yml": _term("A", extra="code: X-1\n"), "terms/b.yml": _term("B", extra="code: x-1\n")},
+        ["terms/b.yml:4:1: error[duplicate-name] code: the code 'x-1' is already the code of 'a' (terms/a.yml); "
+         "a code identifies one term."]),
+}
+
+
+@pytest.mark.parametrize("case", list(HIERARCHY_MISTAKES), ids=list(HIERARCHY_MISTAKES))
+def test_a_broken_hierarchy_is_one_message_at_its_line(tmp_path: Path, case: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    files, expected = HIERARCHY_MISTAKES[case]
+    content = write_glossary(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA, **files})
+    monkeypatch.chdir(content)
+    glossary, problems = check_content(content)
+    assert glossary is None
+    assert [p.format() for p in problems if p.is_error] == expected
+
+
+def test_files_saved_with_a_bom_and_windows_line_ends_load(tmp_path: Path) -> None:
+    content = write_glossary(tmp_path, {})
+    (content / "areas/liquidation.yml").write_bytes(b"\xef\xbb\xbf" + MINIMAL_AREA.replace("\n", "\r\n").encode())
+    (content / "terms/mark-price.yml").write_bytes(
+        b"\xef\xbb\xbftitle: Mark Price\r\nsummary: The fair price.\r\nareas: [liquidation]\r\n"
+        b"body: |\r\n  First line.\r\n\r\n  Second [[nowhere]] paragraph.\r\n")
+    glossary, problems = check_content(content)
+    # the one problem is the content's own, at the line an editor shows for it
+    assert [(p.code, p.line) for p in problems] == [("unknown-reference", 7)]
+    (content / "terms/mark-price.yml").write_bytes(
+        b"\xef\xbb\xbftitle: Mark Price\r\nsummary: The fair price.\r\nareas: [liquidation]\r\n"
+        b"body: |\r\n  First line.\r\n\r\n  Second paragraph.\r\n")
+    term = load_glossary(content).terms["mark-price"]
+    assert (term.title, term.body) == ("Mark Price", "First line.\n\nSecond paragraph.")
+    assert load_glossary(content).areas["liquidation"].title == "Liquidation"

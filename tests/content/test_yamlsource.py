@@ -49,7 +49,6 @@ def test_a_date_is_kept_as_text_so_that_the_model_can_judge_it() -> None:
         (b"title: a\n  b: c\n", "yaml-syntax", 2),
         (b"", "empty-file", 1),
         (b"# only a comment\n\n# another\n", "empty-file", 1),
-        (b"\xef\xbb\xbftitle: a\n", "encoding", 1),
         (b"title: a\nsummary: \xff\xfe\n", "encoding", 2),
         (b"title: a\x00\n", "encoding", 1),
     ],
@@ -74,3 +73,15 @@ def test_oversized_files_are_refused_without_parsing() -> None:
     problem = only_problem(b"title: " + b"x" * (MAX_FILE_BYTES + 1))
     assert problem.code == "file-too-large"
     assert "1,000,000 bytes" in problem.message
+
+
+def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_reads_like_any_other() -> None:
+    plain, _ = parse(b"title: Mark Price\nbody: |\n  One.\n  Two.\naliases: [a,\n  b]\n")
+    saved, problems = parse(b"\xef\xbb\xbftitle: Mark Price\r\nbody: |\r\n  One.\r\n  Two.\r\naliases: [a,\r\n  b]\r\n")
+    assert problems == []
+    for key in ("title", "body", "aliases"):
+        ours, theirs = plain.entries[key][1], saved.entries[key][1]
+        assert (theirs.text, theirs.line, theirs.column) == (ours.text, ours.line, ours.column)
+    assert saved.entries["body"][1].text == "One.\nTwo.\n"
+    assert [i.text for i in saved.entries["aliases"][1].items] == ["a", "b"]
+    assert saved.entries["title"][0].column == 1  # the mark is no column of the first line

@@ -147,8 +147,10 @@ case("several-documents-after-end-marker", {"terms/shape-d.yml": term("Shape D")
      ("terms/shape-d.yml:5:1", "yaml-syntax", "did not find expected <document start>"))
 
 # --- encodings --------------------------------------------------------------------------
-case("utf8-bom", {"terms/enc-a.yml": b"\xef\xbb\xbf" + term("Enc A").encode()},
-     ("terms/enc-a.yml:1:1", "encoding", "save it as UTF-8 without BOM"))
+# A byte order mark and CRLF line ends are what other tools save: valid YAML, read with the same positions.
+case("utf8-bom-crlf", {"terms/enc-a.yml": b"\xef\xbb\xbf" + term("Enc A").replace("[liquidation]", "[liquidaton]")
+                       .replace("\n", "\r\n").encode()},
+     ("terms/enc-a.yml:3:1", "unknown-reference", "unknown area 'liquidaton'"))
 case("invalid-utf8", {"terms/enc-b.yml": b"title: Enc B\nsummary: caf\xe9.\nareas: [liquidation]\n"},
      ("terms/enc-b.yml:2:13", "encoding", "not valid UTF-8 (byte 0xe9)"))
 case("utf16-file", {"terms/enc-c.yml": term("Enc C").encode("utf-16")},

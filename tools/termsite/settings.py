@@ -38,6 +38,8 @@ class SiteSettings:
     directory_urls: bool = True
     # The A–Z index and area pages list at most this many terms per page, then continue on page/2/...
     index_page_size: int = 500
+    # The A–Z index and area pages show the broader/narrower hierarchy as a tree as well.
+    term_tree: bool = False
     labels: Labels = field(default_factory=Labels)
     # Where the generated home page is: '' the site's root; another path when the site has a
     # home page of its own; None when there is none.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -108,6 +109,54 @@ def style_problems(glossary: Glossary, layout: ContentLayout) -> Iterable[Proble
                                    f"'{member.slug}' belongs to this area but is missing from its 'terms' order; "
                                    "it is shown after the listed terms.")
         yield from _key_order(area.path, "area", area.positions)
+    yield from _confusable_names(glossary)
+
+
+def skeleton(name: str) -> str:
+    """What a name looks like, in the spirit of Unicode's confusable skeletons (UTS #39).
+
+    Compatibility forms are folded (full-width letters, ligatures), invisible format
+    characters dropped (zero-width spaces and joiners), case folded, and each non-ASCII
+    letter that Unicode's confusables data says looks like an ASCII one replaced by it
+    (Cyrillic 'а' by Latin 'a'). ASCII itself is left alone: 'l' and '1' are told apart.
+    """
+    from confusable_homoglyphs.confusables import confusables_data
+
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    out = []
+    for char in folded:
+        if unicodedata.category(char) == "Cf":
+            continue
+        if not char.isascii():
+            look_alikes = [g["c"] for g in confusables_data.get(char, []) if len(g["c"]) == 1 and g["c"].isascii()]
+            char = min(look_alikes) if look_alikes else char
+        out.append(char)
+    return " ".join("".join(out).split())
+
+
+def _confusable_names(glossary: Glossary) -> Iterable[Problem]:
+    """Titles and aliases that read the same as another entry's but are other characters."""
+    seen: dict[str, tuple[str, str, str]] = {}  # skeleton -> (name, path, owner)
+    entries = [(t.path, t.slug, t.positions, [("title", t.title)] + [("aliases", a) for a in t.aliases])
+               for t in glossary.sorted_terms()]
+    entries += [(a.path, f"area:{a.slug}", a.positions, [("title", a.title)]) for a in glossary.sorted_areas()]
+    for path, owner, positions, names in entries:
+        for key, name in names:
+            shape = skeleton(name)
+            other = seen.get(shape)
+            if other is None:
+                seen[shape] = (name, path, owner)
+            elif other[2] != owner and other[0].casefold() != name.casefold():
+                yield _warning(path, positions.get(key, (1, 1)), "confusable-name", key,
+                               f"'{_visible(name)}' looks the same as '{_visible(other[0])}' in {other[1]} but is "
+                               "written with other characters (look-alike letters, full-width or invisible ones); "
+                               "readers cannot tell them apart, so retype it or make it a distinct name.")
+
+
+def _visible(name: str) -> str:
+    """The name with invisible and non-ASCII look-alike characters shown as code points."""
+    return "".join(c if c.isascii() and c.isprintable() else f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cf"
+                   or skeleton(c) != c.casefold() else c for c in name)
 
 
 def _key_order(path: str, kind: str, positions: dict[str, tuple[int, int]]) -> Iterable[Problem]:

@@ -1,13 +1,15 @@
-"""``termsite import SOURCE...``: content files from saved pages of an existing glossary site.
+"""``termsite import SOURCE...``: content files from an existing glossary, in any format the registry reads.
 
 Exit status: 0 when everything imported (or was already there), 1 when a source could not
-be read, a file conflicts with existing content or the result would not load, 2 for a
-usage mistake. Nothing is ever overwritten; see :mod:`termsite.importer.plan`.
+be read or has bad rows, a file conflicts with existing content or the result would not
+load, 2 for a usage mistake. Nothing is ever overwritten, and nothing is written when a
+source has an error; see :mod:`termsite.importer.plan` and :mod:`termsite.importer.formats`.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,36 +20,80 @@ from termsite.content.fields import SLUG_RE
 from termsite.content.loader import display_path
 from termsite.project import ProjectConfig, read_project
 
-if TYPE_CHECKING:  # the importer loads bs4 and extruct: only when the command runs, not for `termsite --help`
+if TYPE_CHECKING:  # the importer loads bs4, extruct and rdflib: only when the command runs, not for `termsite --help`
     from termsite.importer.plan import ImportPlan, PlannedFile
     from termsite.importer.reading import Reading
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help="import saved pages of an existing glossary site as content files",
-        description="Read saved HTML pages (or their Markdown exports) of an existing glossary site, with their "
-                    "schema.org JSON-LD, and write area, term and author files in termsite's content format. "
-                    "Existing files are never overwritten: a difference is reported as a conflict.")
-    parser.add_argument("sources", nargs="+", metavar="SOURCE",
-                        help="a saved .html page, a Markdown export (.md), or a folder of them")
+        "import", help="import an existing glossary: spreadsheets, SKOS vocabularies, saved site pages",
+        description="Read an existing glossary and write area, term and author files in termsite's content format: "
+                    "spreadsheets (.csv, .tsv, .xlsx), SKOS vocabularies (.ttl, .rdf, .jsonld, .nt), saved HTML pages "
+                    "with their schema.org JSON-LD, and Markdown exports of such pages. Existing files are never "
+                    "overwritten (a difference is reported as a conflict), and nothing is written unless the result "
+                    "loads cleanly. Formats and examples: docs/import-export.md.")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="a file to import, or a folder of them")
+    parser.add_argument("--format", choices=_format_names(), default="",
+                        help="read every SOURCE as this format (default: by suffix, else by content)")
     parser.add_argument("--content", metavar="DIR", help="the content folder to write into (default: from mkdocs.yml, "
                                                          "else ./content)")
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--area", metavar="SLUG", default="",
-                        help="the area of imported terms whose pages do not say which area they belong to")
-    parser.add_argument("--dry-run", action="store_true", help="print the files that would be written, write nothing")
+                        help="the area of imported terms whose source does not say which area they belong to")
+    parser.add_argument("--map", metavar="FIELD=COLUMN,...", default="",
+                        help="spreadsheets: the column that holds a field, when its header is not a usual name "
+                             "(fields: title, summary, aliases, areas, related, body, sources, code, broader)")
+    parser.add_argument("--lang", metavar="LANG", default="",
+                        help="SKOS: the language of the labels to import (default: the site's language)")
+    parser.add_argument("--dry-run", action="store_true", help="print the report and the files that would be written, "
+                                                               "write nothing")
     parser.set_defaults(run=run)
 
 
+def _format_names() -> list[str]:
+    from termsite.importer.formats import REGISTRY
+
+    return REGISTRY.names
+
+
+def _column_map(text: str) -> dict[str, str] | None:
+    from termsite.importer.spreadsheet import FIELDS
+
+    mapping: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, _, column = item.partition("=")
+        if name.strip() not in FIELDS or not column.strip():
+            print(f"termsite import: error: --map '{item}' is not FIELD=COLUMN with a field among "
+                  f"{', '.join(FIELDS)}; write it like --map title=Begriff,summary=Erklärung.", file=sys.stderr)
+            return None
+        mapping[name.strip()] = column.strip()
+    return mapping
+
+
+def _existing_names(content_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Titles and aliases of the glossary's terms, titles and slugs of its areas (casefolded) -> slug."""
+    from termsite.content.loader import check_content
+
+    glossary, _ = check_content(content_dir) if content_dir.is_dir() else (None, [])
+    if glossary is None:
+        return {}, {}
+    terms = {name.casefold(): t.slug for t in glossary.terms.values() for name in [t.title, *t.aliases]}
+    areas = {name.casefold(): a.slug for a in glossary.areas.values() for name in (a.title, a.slug)}
+    return terms, areas
+
+
 def run(args: argparse.Namespace) -> int:
+    from termsite.importer.formats import REGISTRY, format_for
     from termsite.importer.plan import ImportOptions, ImportStop, plan_import
-    from termsite.importer.reading import read_document
-    from termsite.importer.sources import NotAGlossaryPage, SourceError, expand_sources, read_source
+    from termsite.importer.sources import NotAGlossaryPage, ReadOptions, SourceError, expand_sources, read_source
 
     if args.area and not SLUG_RE.match(args.area):
         print(f"termsite import: error: --area '{args.area}' is not a slug; write it like 'order-matching'.",
               file=sys.stderr)
+        return 2
+    column_map = _column_map(args.map)
+    if column_map is None:
         return 2
     project = read_project(args.config)
     content_dir = Path(args.content) if args.content else project.content_dir
@@ -57,27 +103,37 @@ def run(args: argparse.Namespace) -> int:
     same_site = content_dir.resolve() == project.content_dir.resolve()
     options = ImportOptions(content_dir=content_dir, default_area=args.area,
                             default_author=project.default_author if same_site else "")
+    term_names, area_names = _existing_names(content_dir)
+    read_options = ReadOptions(language=args.lang or str(project.options.get("language", "en")),
+                               column_map=column_map, term_names=term_names, area_names=area_names)
 
-    paths, errors = expand_sources(args.sources)
+    paths, errors = expand_sources(args.sources, REGISTRY.suffixes)
     named = {Path(source).resolve() for source in args.sources}
     skipped: list[str] = []
     readings: list[Reading] = []
     for path in paths:
         try:
-            readings.append(read_document(read_source(path)))
+            source = read_source(path)
+            readings += format_for(source, args.format).read(source, read_options)
         except NotAGlossaryPage as error:
             # a home or index page found in a saved folder is expected; one named on purpose is a mistake
             (errors if path.resolve() in named else skipped).append(str(error))
         except SourceError as error:
             errors.append(str(error))
-        except Exception as error:  # a parser failing on odd markup: name the page, not the stack
-            errors.append(f"{display_path(path)}: could not be read as a page ({type(error).__name__}: {error}).")
+        except Exception as error:  # a parser failing on odd input: name the file, not the stack
+            errors.append(f"{display_path(path)}: could not be read ({type(error).__name__}: {error}).")
+    row_errors = [line for reading in readings for line in reading.errors]
     for error in errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(error if _POSITIONED.match(error) else f"error: {error}", file=sys.stderr)
     for note in skipped:
         print(f"note: skipped {note}")
+    if row_errors:
+        for line in row_errors:
+            print(line, file=sys.stderr)
+        print(f"termsite import: {len(row_errors)} error(s) in the source(s); nothing was written.", file=sys.stderr)
+        return 1
     if not readings:
-        print("termsite import: nothing to import.", file=sys.stderr)
+        print("termsite import: nothing was written." if errors else "termsite import: nothing to import.", file=sys.stderr)
         return 1
     try:
         plan = plan_import(readings, options)
@@ -102,12 +158,25 @@ def run(args: argparse.Namespace) -> int:
     if written < 0:
         return 1
     _print_url_hint(readings, project if same_site else None)
+    _print_name_hint(readings, project if same_site else None)
     if plan.hosted:
         print(f"note: {len(plan.hosted)} image and author URL(s) point at the source site (such as "
               f"{plan.hosted[0]}); they were kept, not downloaded: serve them from the new site at the same paths "
               "(termsite check reports the missing ones as broken-internal-url).")
     print(_summary(plan, args.dry_run))
     return 1 if errors or plan.conflicts else 0
+
+
+_POSITIONED = re.compile(r"^[^\n]+?:\d+:\d+: error\[[a-z-]+\] ")
+
+
+def _print_name_hint(readings: list[Reading], project: ProjectConfig | None) -> None:
+    names = {r.glossary_name for r in readings if r.glossary_name}
+    if project is None or not project.found or len(names) != 1:
+        return
+    name = names.pop()
+    if name != project.site_name:
+        print(f"note: the source calls the glossary '{name}'; to keep that name, set site_name: {name} in mkdocs.yml.")
 
 
 def _dry_run(plan: ImportPlan) -> int:

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from termsite.content.fields import SLUG_RE, Collector, Invalid, MapOf, Record, did_you_mean
 from termsite.content.model import AREA, AUTHORS, REDIRECTS, TERM, Area, Author, FaqEntry, Glossary, Term
@@ -104,6 +104,7 @@ def check_content(content_dir: Path | str, *, default_author: str = "", cache: P
     if any(p.is_error for p in problems):
         return None, sorted(problems)
     glossary.area_members = _area_members(glossary)
+    glossary.narrower = _narrower(glossary)
     return glossary, sorted(problems)
 
 
@@ -504,10 +505,82 @@ def _cross_check(glossary: Glossary, layout: ContentLayout, problems: list[Probl
                        f"'{slug}' is listed here but its file does not name this area in 'areas'; add "
                        f"'{area.slug}' to {terms[slug].path} or remove it here.")
 
+    _check_hierarchy(terms, problems, missing_term, unknown_term)
+
     for entry, slug, line, where in references:
         if missing_term(slug):
             problems.append(Problem(entry.path, line, 1, "unknown-reference",
                                     f"'[[{slug}]]' refers to unknown term '{slug}'{unknown_term(slug)}.", where))
+
+
+def _check_hierarchy(terms: dict[str, Term], problems: list[Problem], missing_term: Any, unknown_term: Any) -> None:
+    """'broader' names existing terms, never the term itself, and never leads back to where it started;
+    a 'code' identifies one term."""
+    codes: dict[str, Term] = {}
+    for term in terms.values():
+        line, column = term.positions.get("broader", (1, 1))
+        for slug in term.broader:
+            if slug == term.slug:
+                problems.append(Problem(term.path, line, column, "self-reference",
+                                        "a term cannot be broader than itself; remove its own slug.", "broader"))
+            elif missing_term(slug):
+                problems.append(Problem(term.path, line, column, "unknown-reference",
+                                        f"unknown term '{slug}'{unknown_term(slug)}.", "broader"))
+        if term.code:
+            other = codes.get(term.code.casefold())
+            if other is not None:
+                line, column = term.positions.get("code", (1, 1))
+                problems.append(Problem(term.path, line, column, "duplicate-name",
+                                        f"the code '{term.code}' is already the code of '{other.slug}' ({other.path}); "
+                                        "a code identifies one term.", "code"))
+            else:
+                codes[term.code.casefold()] = term
+    for circle in _broader_circles(terms):
+        term = terms[circle[0]]
+        line, column = term.positions.get("broader", (1, 1))
+        problems.append(Problem(term.path, line, column, "broader-cycle",
+                                f"the broader terms go round in a circle ({' -> '.join(circle)}), so each of them "
+                                "would be narrower than itself; remove one of these links.", "broader"))
+
+
+def _broader_circles(terms: dict[str, Term]) -> list[list[str]]:
+    """Each circle of 'broader' links once, starting at its slug that sorts first (self-links excluded)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    circles: list[list[str]] = []
+    for start in sorted(terms):
+        if start in state:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(sorted(terms[start].broader)))]
+        state[start] = 1
+        path.append(start)
+        while stack:  # depth first, without recursion: a hierarchy can be thousands of terms deep
+            slug, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[slug] = 2
+                continue
+            if child == slug or child not in terms:
+                continue
+            if state.get(child) == 1:
+                circle = path[path.index(child):]
+                first = circle.index(min(circle))
+                circles.append(circle[first:] + circle[:first] + [min(circle)])
+            elif child not in state:
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(sorted(terms[child].broader))))
+    return circles
+
+
+def _narrower(glossary: Glossary) -> dict[str, list[str]]:
+    narrower: dict[str, list[str]] = defaultdict(list)
+    for term in glossary.sorted_terms():
+        for slug in term.broader:
+            narrower[slug].append(term.slug)
+    return dict(narrower)
 
 
 def _replacement_circle(term: Term, terms: dict[str, Term]) -> list[str]:

@@ -67,6 +67,8 @@ class Term:
     areas: list[str]
     path: str = ""
     aliases: list[str] = field(default_factory=list)
+    code: str = ""  # a notation such as 'FDL-2.1' (SKOS notation, schema.org termCode)
+    broader: list[str] = field(default_factory=list)  # slugs of the terms this one is a narrower concept of
     autolink: bool = True  # false: mentions of its names are not linked automatically ([[slug]] still is)
     plurals: bool = True  # false: only its names as written are linked, not their plurals
     related: list[str] = field(default_factory=list)
@@ -114,6 +116,11 @@ class Glossary:
     area_members: dict[str, list[Term]] = field(default_factory=dict)
     # old term slug -> the live term it now redirects to (content/redirects.yml, chains resolved)
     redirects: dict[str, str] = field(default_factory=dict)
+    # term slug -> the slugs of the terms that name it in their 'broader', by title
+    narrower: dict[str, list[str]] = field(default_factory=dict)
+
+    def narrower_of(self, slug: str) -> list[Term]:
+        return [self.terms[s] for s in self.narrower.get(slug, [])]
 
     def author_of(self, term: Term) -> Author | None:
         return self.authors.get(term.author or self.default_author)
@@ -185,8 +192,12 @@ TERM = Record(
                              description="One plain-text sentence: meta description, JSON-LD description, link tooltip"), True),
         Spec("aliases", ListOf(item=Text(max_length=120), unique=True,
                                description="Other names, abbreviations and plurals; searchable and auto-linked")),
+        Spec("code", Text(max_length=40, description="A notation that identifies the term in a classification, "
+                                                     "e.g. FDL-2.1 (SKOS notation, schema.org termCode)")),
         Spec("areas", ListOf(item=Slug(target="area"), min_items=1, unique=True,
                              description="Slugs of the areas the term belongs to (at least one)"), True),
+        Spec("broader", ListOf(item=Slug(target="term"), unique=True,
+                               description="Slugs of broader terms: this term is a narrower concept of each (SKOS broader)")),
         Spec("related", ListOf(item=Slug(target="term"), unique=True, description="Slugs of related terms")),
         Spec("status", Choice(values=("active", "deprecated"),
                               description="'deprecated' keeps the page but marks it retired")),

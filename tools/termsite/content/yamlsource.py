@@ -5,7 +5,8 @@ bound and build arbitrary objects from tags. Content arrives in pull requests fr
 people we don't know, so we read the parser's event stream ourselves and build a small
 tree of :class:`YamlNode` that keeps every value's line and column, accepting only the
 safe subset: one document, no anchors or aliases, no explicit tags, unique keys, bounded
-depth and size.
+depth and size. Files saved by other tools load as they are: a UTF-8 byte order mark is
+skipped and Windows line ends (CRLF) are one line break each, as YAML defines them.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ _TAG_TYPES: dict[str, ScalarType] = {
     "tag:yaml.org,2002:timestamp": "timestamp",
 }
 _TAB_INDENT = re.compile(rb"^[ ]*\t", re.MULTILINE)
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(slots=True)
@@ -102,9 +104,10 @@ def parse_yaml_bytes(data: bytes, display_path: str) -> tuple[YamlNode | None, l
 
     if len(data) > MAX_FILE_BYTES:
         return problem(1, 1, "file-too-large", _too_large(len(data)))
-    if data.startswith(b"\xef\xbb\xbf"):
-        return problem(1, 1, "encoding",
-                       "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM.")
+    if data.startswith(_UTF8_BOM):
+        # Spreadsheet exports and Windows editors save UTF-8 with a byte order mark; YAML allows
+        # one at the start of a stream. It is no character of the content, so columns stay as shown.
+        data = data[len(_UTF8_BOM):]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -116,7 +116,7 @@ def _merge_terms(first: TermRecord, second: TermRecord, notes: list[str]) -> Ter
             notes.append(f"term '{main.slug}': {other.source} gives another {name} than {main.source}; "
                          f"kept the one from {main.source}.")
     main.areas = main.areas + [a for a in other.areas if a not in main.areas]
-    for name in ("aliases", "related_urls", "faq", "sources"):
+    for name in ("aliases", "related_urls", "related", "broader", "faq", "sources", "code", "status", "replaced_by"):
         if not getattr(main, name) and getattr(other, name):
             setattr(main, name, getattr(other, name))
     if not main.body and other.body:
@@ -127,10 +127,7 @@ def _merge_terms(first: TermRecord, second: TermRecord, notes: list[str]) -> Ter
 
 def _combine_areas(readings: Iterable[Reading], notes: list[str]) -> dict[str, AreaRecord]:
     areas: dict[str, AreaRecord] = {}
-    for reading in readings:
-        area = reading.area
-        if area is None:
-            continue
+    for area in (area for reading in readings for area in reading.areas):
         if area.slug not in areas:
             areas[area.slug] = area
             continue
@@ -194,12 +191,17 @@ def _term_values(term: TermRecord, links: TermLinks, author_key: str, notes: lis
                          "glossary; it was left out.")
         elif slug != term.slug and slug not in related:
             related.append(slug)
+    related += [slug for slug in term.related if slug != term.slug and slug not in related]
     values: dict[str, Any] = {
         "title": term.title,
         "summary": term.summary,
         "aliases": [a for a in term.aliases if a.casefold() != term.title.casefold()],
+        "code": term.code,
         "areas": term.areas,
+        "broader": term.broader,
         "related": related,
+        "status": term.status,
+        "replaced_by": term.replaced_by,
         "body": term.body.markdown(links.link) if term.body else "",
         "faq": [{"question": f.question, "answer": f.answer.markdown(links.link)} for f in term.faq],
         "sources": [{"title": title, "url": url} for title, url in term.sources],
@@ -217,7 +219,7 @@ def _area_values(area: AreaRecord, links: TermLinks) -> dict[str, Any]:
         "description": area.description,
         "intro": area.intro.markdown(links.link) if area.intro else "",
         "faq": _faq_values(area.faq, links),
-        "terms": area.terms,
+        "terms": area.terms if area.terms_order else [],
         "image": area.image.as_dict() if area.image else None,
         "published": area.published,
         "modified": area.modified,
@@ -393,7 +395,7 @@ def plan_import(readings: list[Reading], options: ImportOptions) -> ImportPlan:
                                    "imported nor in the glossary; import the area's page too.")
         author_key = authors.key_for(term.author, plan.notes) if term.author else ""
         values = _cleaned(_term_values(term, links, author_key, plan.notes), f"term '{slug}'", plan.notes)
-        comments = [LISTING_MARKER, f"source: {term.url}"] if term.listing_only else []
+        comments = [LISTING_MARKER, f"source: {term.url}"] if term.listing_only else list(term.review)
         planned = _plan_entry(layout.terms / f"{slug}.yml", "term", values, TERM, comments)
         if term.listing_only and planned.action in ("create", "complete"):
             plan.stubs.append(planned.path)
@@ -401,7 +403,7 @@ def plan_import(readings: list[Reading], options: ImportOptions) -> ImportPlan:
 
     for slug, area in areas.items():
         values = _cleaned(_area_values(area, links), f"area '{slug}'", plan.notes)
-        plan.files.append(_plan_entry(layout.areas / f"{slug}.yml", "area", values, AREA, []))
+        plan.files.append(_plan_entry(layout.areas / f"{slug}.yml", "area", values, AREA, list(area.review)))
 
     if authors.added:
         appended = dump_map(authors.added, AUTHORS)

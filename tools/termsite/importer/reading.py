@@ -22,7 +22,7 @@ from termsite.content.fields import SLUG_RE
 from termsite.importer import outline as outline_module
 from termsite.importer.htmlmd import HtmlToMarkdown, LinkMaker, default_link, escape_paragraph
 from termsite.importer.outline import Block, Outline, outline_of, text_of
-from termsite.importer.sources import NotAGlossaryPage, SourceDocument, SourceError
+from termsite.importer.sources import NotAGlossaryPage, SourceDocument, SourceError, SourceFile, decode_page
 from termsite.importer.structured import (
     JsonNode,
     StructuredData,
@@ -58,15 +58,18 @@ class Fragment:
     blocks: list[Block] = field(default_factory=list)
     text: str = ""
     base_url: str = ""
+    source_markdown: str = ""  # Markdown written for termsite already (a spreadsheet's notes, SKOS notes)
 
     def markdown(self, link: LinkMaker = default_link) -> str:
+        if self.source_markdown:
+            return self.source_markdown
         if self.blocks:
             converter = HtmlToMarkdown(self.base_url, link)
             return "\n\n".join(part for part in (converter.convert(block) for block in self.blocks) if part)
         return escape_paragraph(self.text)
 
     def __bool__(self) -> bool:
-        return bool(self.blocks or self.text)
+        return bool(self.blocks or self.text or self.source_markdown)
 
 
 @dataclass
@@ -111,6 +114,14 @@ class TermRecord:
     author: Person | None = None
     published: str = ""
     modified: str = ""
+    # What spreadsheets and SKOS say directly, by slug (pages give related_urls instead).
+    related: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    code: str = ""
+    status: str = ""
+    replaced_by: str = ""
+    # Comment lines the file starts with: what a maintainer still has to do.
+    review: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -126,17 +137,29 @@ class AreaRecord:
     image: ImageRecord | None = None
     published: str = ""
     modified: str = ""
+    terms_order: bool = True  # whether ``terms`` is the area's explicit order (a page's listing is)
+    review: list[str] = field(default_factory=list)  # comment lines the file starts with
 
 
 @dataclass
 class Reading:
-    """What one source contributes."""
+    """What one source contributes: areas with their terms, notes for the report, errors that stop it."""
 
     source: str
-    area: AreaRecord | None = None
+    areas: list[AreaRecord] = field(default_factory=list)
     terms: list[TermRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # 'file:row:col: error[code] message' lines; any of them and nothing is written
+    errors: list[str] = field(default_factory=list)
     site_root: str = ""  # scheme://host/ of the source site
+    glossary_name: str = ""  # what the source calls the whole glossary (a SKOS scheme's title)
+    # term or area slug -> language -> its labels there (skos.ConceptLabels), for later translations
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def area(self) -> AreaRecord | None:
+        """The area of a page (a page describes at most one)."""
+        return self.areas[0] if self.areas else None
 
 
 # URLs and slugs
@@ -169,7 +192,11 @@ def term_url_key(url: str) -> str:
 
 # Values
 def _date(node: JsonNode, key: str, what: str, notes: list[str]) -> str:
-    value = data_text(node, key)
+    return normalize_datetime(data_text(node, key), what, key, notes)
+
+
+def normalize_datetime(value: str, what: str, key: str, notes: list[str]) -> str:
+    """An ISO 8601 date-time as the content format wants it (with an offset), or '' with a note."""
     if not value:
         return ""
     if _DATETIME_RE.match(value):
@@ -262,14 +289,18 @@ class _Page:
     base_url: str
 
 
-def read_document(document: SourceDocument) -> Reading:
+def read_document(document: SourceDocument | SourceFile) -> Reading:
     """Read one page; raises SourceError when it is not a page termsite can import."""
+    if isinstance(document, SourceFile):  # undecoded: a Markdown export by its suffix, else HTML
+        markdown = document.path.suffix.lower() in (".md", ".markdown")
+        document = decode_page(document, "markdown" if markdown else "html")
     if document.kind == "markdown":
         data, rest = from_markdown(document.text)
         front, rest = _front_matter(rest)
+        rest, original_url = unwrap_export(rest)
         soup = outline_module.markdown_to_soup(rest)
         page_outline = outline_of(soup)
-        page_outline.canonical = page_outline.canonical or front.get("url", "")
+        page_outline.canonical = page_outline.canonical or front.get("url", "") or original_url
     else:
         soup = outline_module.parse_html(document.text)
         page_outline = outline_of(soup)
@@ -313,6 +344,65 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         if value:
             values[key.strip().lower()] = value.strip().strip("\"'")
     return values, text[match.end():]
+
+
+# What site-to-Markdown exporters wrap a page in: '---' rules between sections, a heading over the
+# JSON-LD fences, and a closing "**Original URL:** ..." line.
+_RULE_RE = re.compile(r"^[ ]{0,3}([-*_])([ ]*\1){2,}[ \t]*$")
+_FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_ORIGINAL_URL_RE = re.compile(r"^\*\*(original url|source url|source|url)\s*:?\s*\*\*\s*:?\s*<?(?P<url>https?://[^\s>]+)>?\s*$",
+                              re.IGNORECASE)
+_SCHEMA_HEADING_RE = re.compile(r"^#{1,6}\s+(raw\s+)?(schema(\.org)?|structured|json-ld)(\s+(schema|data|markup))*\s*#*\s*$",
+                                re.IGNORECASE)
+# ' ⎊ Definition' after a listed term's description: the export's label of the linked page's kind.
+_KIND_LABEL_RE = re.compile(r"\s*[⎊|·•]\s*(?P<label>[A-Z][\w-]*(?: [\w-]+){0,2})\s*$")
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[⎊|·•–—-]\s+")
+
+
+def unwrap_export(text: str) -> tuple[str, str]:
+    """A live-site Markdown export without its wrapping, and the page URL of its 'Original URL' line."""
+    lines: list[str] = []
+    original_url = ""
+    fenced = ""
+    for line in text.split("\n"):
+        fence = _FENCE_RE.match(line)
+        if fence and (not fenced or fence.group(1)[0] == fenced[0]):
+            fenced = "" if fenced else fence.group(1)
+        if not fenced:
+            found = _ORIGINAL_URL_RE.match(line.strip())
+            if found:
+                original_url = original_url or found.group("url")
+                continue
+            if _RULE_RE.match(line) or _SCHEMA_HEADING_RE.match(line.strip()):
+                lines.append("")  # a section separator, not content (a rule under a line would make it a heading)
+                continue
+        lines.append(line)
+    return "\n".join(lines), original_url
+
+
+def strip_site_title(title: str, known: set[str]) -> str:
+    """'Funding Rate Mechanics ⎊ Area ⎊ Perp Atlas' -> 'Funding Rate Mechanics' when the trailing parts are
+    names the page's data gives (the site, the section); a title without them is returned as it is."""
+    parts = _TITLE_SEPARATOR_RE.split(title)
+    folded = {name.casefold() for name in known if name}
+    while len(parts) > 1 and parts[-1].strip().casefold() in folded:
+        parts.pop()
+    if len(parts) == len(_TITLE_SEPARATOR_RE.split(title)):
+        return title
+    cut = 0
+    for match in list(_TITLE_SEPARATOR_RE.finditer(title))[:len(parts) - 1]:
+        cut = match.end()
+    rest = title[cut:]
+    end = _TITLE_SEPARATOR_RE.search(rest)
+    return (title[:cut] + rest[:end.start()]) if end else title
+
+
+def _site_names(data: StructuredData, crumbs: list[tuple[str, str]]) -> set[str]:
+    names = {data_text(node, "name") for node in data.of_type("WebSite", "Organization")}
+    for node in data.nodes:
+        names.add(data_text(data.resolve(node.get("publisher")), "name"))
+    names |= {name for name, _ in crumbs[:-1]}
+    return {name for name in names if name}
 
 
 def _site_root(url: str) -> str:
@@ -375,7 +465,15 @@ def _read_area(page: _Page, collection: JsonNode, reading: Reading) -> None:
         raise SourceError(f"{page.document.name}: {note}")
     if note:
         notes.append(note)
-    title = data_text(collection, "headline", "name") or outline.title or (crumbs[-1][0] if crumbs else "")
+    known = _site_names(data, crumbs)
+    last_crumb = crumbs[-1] if crumbs else ("", "")
+    if last_crumb[0] and term_url_key(last_crumb[1] or url) == term_url_key(url):
+        title = last_crumb[0]  # the entity's own name, never the HTML title with the site's name
+    else:
+        title = strip_site_title(data_text(collection, "headline", "name") or outline.title, known)
+    if outline.title and title != outline.title and outline.title.startswith(title):
+        notes.append(f"area '{slug}': the page's heading '{outline.title}' is its HTML title; the area's title is "
+                     f"'{title}'.")
     description = data_text(collection, "description") or outline.meta_description
     published, modified = _checked_dates(collection, f"area '{slug}'", notes)
     area = AreaRecord(slug=slug, url=url, title=title, description=description, source=page.document.name,
@@ -390,13 +488,48 @@ def _read_area(page: _Page, collection: JsonNode, reading: Reading) -> None:
     related_index = next((i for i in all_sections if i not in used and
                           _RELATED_HEADING_RE.search(outline.sections[i].heading)), None)
     listed = _listed_terms(page, collection, related_index, slug, notes)
+    headed = _headed_listing(page, used, known, slug, notes)
+    if not listed:
+        listed = headed
     if related_index is not None:
         used.add(related_index)
         used.update(outline.subsections(related_index))
     reading.terms = listed
     area.terms = [term.slug for term in listed]
     area.intro = _remaining(page, used, skip_text=description, image=area.image)
-    reading.area = area
+    reading.areas = [area]
+
+
+def _headed_listing(page: _Page, used: set[int], known: set[str], area_slug: str, notes: list[str]) -> list[TermRecord]:
+    """Sections headed by one link ('## [Premium Index](url)') with a one-line description: an export's
+    listing of the area's terms. They are used up here (never intro text); the terms they give
+    matter only when the JSON-LD has no hasPart."""
+    outline = page.outline
+    terms: list[TermRecord] = []
+    labels: set[str] = set()
+    for index, section in enumerate(outline.sections):
+        if index in used:
+            continue
+        links = section.tag.find_all("a", href=True)
+        if len(links) != 1 or normalize_space(text_of(links[0])) != normalize_space(section.heading):
+            continue
+        used.add(index)
+        used.update(outline.subsections(index))
+        url = urljoin(page.base_url, str(links[0]["href"]))
+        slug, note = slug_from_url(url)
+        summary = normalize_space(" ".join(text_of(block) for block in section.blocks))
+        label = _KIND_LABEL_RE.search(summary)
+        if label and (label.group("label") in known or label.group("label") in ("Definition", "Term", "Article")
+                      or summary[:label.start()].rstrip().endswith((".", "!", "?"))):
+            labels.add(label.group("label"))
+            summary = summary[:label.start()].rstrip()
+        if slug and not note:
+            terms.append(TermRecord(slug=slug, url=url, title=section.heading, summary=summary,
+                                    source=page.document.name, listing_only=True, areas=[area_slug]))
+    if labels:
+        notes.append(f"area '{area_slug}': the kind label(s) {', '.join(repr(' ⎊ ' + l) for l in sorted(labels))} "
+                     "after the listed terms' descriptions were dropped from their summaries.")
+    return terms
 
 
 def _area_faq(question: str, answer: Fragment, title: str) -> FaqRecord:
@@ -500,10 +633,12 @@ def _remaining(page: _Page, used: set[int], *, skip_text: str, image: ImageRecor
 
 
 def _is_figure_of(block: Block, image: ImageRecord | None) -> bool:
-    if len(block) != 1 or not isinstance(block[0], Tag) or block[0].name not in ("figure", "img"):
+    if len(block) != 1 or not isinstance(block[0], Tag) or block[0].name not in ("figure", "img", "p"):
         return False
     if image is None:
         return False
+    if block[0].name == "p" and (len(block[0].find_all("img")) != 1 or text_of(block[0])):
+        return False  # a paragraph is the page image only when the image is all it holds (Markdown's ![..](..))
     img = block[0] if block[0].name == "img" else block[0].find("img")
     return isinstance(img, Tag) and (str(img.get("src", "")) == image.url or
                                      normalize_space(str(img.get("alt", ""))) == image.caption)

@@ -1,14 +1,12 @@
-"""The SOURCE arguments of ``termsite import``: saved HTML pages, folders of them, Markdown exports."""
+"""The SOURCE arguments of ``termsite import``: files and folders, read as bytes for a format's reader."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from termsite.content.loader import display_path
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_SOURCE_BYTES = 10_000_000
 MAX_FOLDER_FILES = 20_000
 
@@ -23,6 +21,8 @@ class NotAGlossaryPage(SourceError):
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """A saved page, decoded: an HTML page or a Markdown export of one."""
+
     path: Path
     kind: str  # "html" or "markdown"
     text: str
@@ -32,19 +32,51 @@ class SourceDocument:
         return display_path(self.path)
 
 
-def expand_sources(arguments: list[str]) -> tuple[list[Path], list[str]]:
-    """The files named or contained (recursively, sorted) in the arguments, and an error line per bad argument."""
+@dataclass(frozen=True)
+class SourceFile:
+    """One source as its bytes; the format's reader decodes it."""
+
+    path: Path
+    data: bytes
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    @property
+    def head(self) -> bytes:
+        """The first bytes, for sniffing the format."""
+        return self.data[:4096]
+
+
+@dataclass
+class ReadOptions:
+    """What readers need to know besides the source: the site's language and what the glossary holds."""
+
+    language: str = "en"
+    # content field -> the spreadsheet column that holds it (--map), overriding the usual header names
+    column_map: dict[str, str] = field(default_factory=dict)
+    # existing content, to link spreadsheet rows to it: casefolded term title or alias -> slug, and
+    # casefolded area title or slug -> slug
+    term_names: dict[str, str] = field(default_factory=dict)
+    area_names: dict[str, str] = field(default_factory=dict)
+
+
+def expand_sources(arguments: list[str], suffixes: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """The files named, or held (recursively, sorted, with one of ``suffixes``) by the folders named,
+    and an error line per bad argument."""
     files: list[Path] = []
     errors: list[str] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES +
-                           MARKDOWN_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                errors.append(f"{display_path(path)}: the folder holds no saved pages (.html, .htm or .md files).")
+                errors.append(f"{display_path(path)}: the folder holds nothing to import "
+                              f"(no {', '.join(suffixes)} files).")
             if len(found) > MAX_FOLDER_FILES:
-                errors.append(f"{display_path(path)}: the folder holds more than {MAX_FOLDER_FILES:,} pages; "
+                errors.append(f"{display_path(path)}: the folder holds more than {MAX_FOLDER_FILES:,} files; "
                               "import it in parts.")
                 found = []
             files += found
@@ -62,36 +94,29 @@ def expand_sources(arguments: list[str]) -> tuple[list[Path], list[str]]:
     return unique, errors
 
 
-def read_source(path: Path) -> SourceDocument:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        kind = "html"
-    elif suffix in MARKDOWN_SUFFIXES:
-        kind = "markdown"
-    else:
-        raise SourceError(f"{display_path(path)}: not a saved page; expected an .html, .htm or .md file.")
+def read_source(path: Path) -> SourceFile:
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            raise SourceError(f"{display_path(path)}: the file is {size:,} bytes; pages larger than "
+            raise SourceError(f"{display_path(path)}: the file is {size:,} bytes; files larger than "
                               f"{MAX_SOURCE_BYTES:,} bytes are not imported.")
-        data = path.read_bytes()
+        return SourceFile(path, path.read_bytes())
     except OSError as error:
         raise SourceError(f"{display_path(path)}: cannot read the file ({error.strerror or error}).") from None
-    return SourceDocument(path, kind, _decode(data, kind))
 
 
-def _decode(data: bytes, kind: str) -> str:
+def decode_page(source: SourceFile, kind: str) -> SourceDocument:
+    data = source.data
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
+        text = ""
         if kind == "html":
             # Older CMS pages declare another encoding; BeautifulSoup's detector reads the <meta charset>.
             from bs4.dammit import UnicodeDammit
 
-            decoded = UnicodeDammit(data, is_html=True).unicode_markup
-            if decoded is not None:
-                return decoded
-        return data.decode("utf-8", errors="replace")
+            text = UnicodeDammit(data, is_html=True).unicode_markup or ""
+        text = text or data.decode("utf-8", errors="replace")
+    return SourceDocument(source.path, kind, text)

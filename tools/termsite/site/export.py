@@ -12,7 +12,8 @@ Relations: ``related`` in the CSV and the JSON is the term's own list, exactly a
 file has it; in SKOS, ``skos:related`` is symmetric by definition, so the Turtle states
 it in both directions. Areas are ``skos:Concept``s at the top of the scheme (not
 ``skos:Collection``s, which cannot be the object of ``skos:broader``), and each term is
-``skos:broader`` its areas.
+``skos:broader`` its areas and the terms of its ``broader`` field (with ``skos:narrower`` the
+other way). A term's ``skos:notation`` is its ``code``, else its slug.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class Exporter:
         for term in self.glossary.sorted_terms():
             node = {key: value for key, value in self.jsonld.defined_term(term).items() if key != "@context"}
             node["inDefinedTermSet"] = {"@id": self.jsonld.term_set_id}
-            node["termCode"] = term.slug
+            node["termCode"] = term.code or term.slug
             terms.append(node)
         node = {"@context": CONTEXT, "@type": "DefinedTermSet", "@id": self.jsonld.term_set_id,
                 "name": self.settings.site_name, "description": self.description,
@@ -149,11 +150,14 @@ class Exporter:
             for alias in term.aliases:
                 graph.add((concept, SKOS.altLabel, Literal(alias, lang=language)))
             graph.add((concept, SKOS.definition, Literal(term.summary, lang=language)))
-            graph.add((concept, SKOS.notation, Literal(term.slug)))
+            graph.add((concept, SKOS.notation, Literal(term.code or term.slug)))
             graph.add((concept, SCHEMA.url, URIRef(self.term_url(term.slug))))
             for area in term.areas:
                 graph.add((concept, SKOS.broader, URIRef(self.area_id(area))))
                 graph.add((URIRef(self.area_id(area)), SKOS.narrower, concept))
+            for slug in term.broader:
+                graph.add((concept, SKOS.broader, URIRef(self.term_id(slug))))
+                graph.add((URIRef(self.term_id(slug)), SKOS.narrower, concept))
             for other in related.get(term.slug, []):
                 graph.add((concept, SKOS.related, URIRef(self.term_id(other))))
             if term.deprecated:

@@ -37,13 +37,19 @@ def _area_names(glossary: Glossary) -> list[tuple[str, str, str]]:
     return [(a.slug, a.title, a.description) for a in glossary.sorted_areas()]
 
 
+def _hierarchy(glossary: Glossary) -> dict[str, list[str]]:
+    """Each term's broader terms: shown on both ends' pages and in the trees of the index and area pages."""
+    return {slug: term.broader for slug, term in glossary.terms.items() if term.broader}
+
+
 def _reaches_every_page(glossary: Glossary, graph: LinkGraph, settings: SiteSettings,
                         previous: SiteSnapshot) -> bool:
     return (settings != previous.settings
             or graph.names_fingerprint != previous.graph.names_fingerprint
             or _area_names(glossary) != _area_names(previous.glossary)
             or glossary.authors != previous.glossary.authors
-            or glossary.default_author != previous.glossary.default_author)
+            or glossary.default_author != previous.glossary.default_author
+            or _hierarchy(glossary) != _hierarchy(previous.glossary))
 
 
 def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapshot | None = None,
@@ -65,6 +71,8 @@ def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapsho
         dirty_terms.update(graph.related[slug])
         dirty_terms.update(graph.backlinks[slug])
         dirty_terms.update(graph.terms[slug].links_to)
+        dirty_terms.update(glossary.terms[slug].broader)
+        dirty_terms.update(glossary.narrower.get(slug, []))
     dirty_terms |= {slug for slug, term in glossary.terms.items() if term.replaced_by in graph.changed_summaries}
     dirty_areas = {slug for slug, area in glossary.areas.items() if old.areas.get(slug) is not area}
     dirty_areas |= {slug for slug, links in graph.areas.items() if links is not previous.graph.areas.get(slug)}

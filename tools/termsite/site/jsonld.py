@@ -145,8 +145,11 @@ class JsonLd:
 
     def defined_term(self, term: Term) -> JsonObject:
         url = self.urls.absolute(self.urls.term(term.slug))
+        # schema.org has no broader/narrower for a DefinedTerm (isPartOf and hasPart are CreativeWork's,
+        # and would say the pages contain each other); the hierarchy is published in SKOS (glossary.ttl).
         return _node("DefinedTerm", url + "#term", name=term.title, description=term.summary,
-                     alternateName=list(term.aliases), url=url, inDefinedTermSet=self.term_set_reference())
+                     alternateName=list(term.aliases), termCode=term.code, url=url,
+                     inDefinedTermSet=self.term_set_reference())
 
     def term_set_reference(self) -> JsonObject:
         return {"@type": "DefinedTermSet", "@id": self.term_set_id, "name": self.settings.site_name}

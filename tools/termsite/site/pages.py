@@ -52,6 +52,14 @@ class PageLink:
 
 
 @dataclass
+class TreeNode:
+    """A term in the broader/narrower tree, with its narrower terms under it."""
+
+    link: PageLink
+    children: list[TreeNode] = field(default_factory=list)
+
+
+@dataclass
 class GeneratedPage:
     kind: ClassVar[str] = "page"
     template: ClassVar[str] = ""
@@ -106,6 +114,8 @@ class TermPage(GeneratedPage):
     links: EntryLinks | None = None
     areas: list[PageLink] = field(default_factory=list)
     related: list[PageLink] = field(default_factory=list)
+    broader: list[PageLink] = field(default_factory=list)
+    narrower: list[PageLink] = field(default_factory=list)
     backlinks: list[PageLink] = field(default_factory=list)
     replaced_by: PageLink | None = None
     author: Author | None = None
@@ -126,6 +136,10 @@ class TermPage(GeneratedPage):
         entries = [TocEntry(2, "definition", "Definition")]
         if self.links and self.links.faq:
             entries.append(TocEntry(2, "faq", "Frequently asked questions"))
+        if self.broader:
+            entries.append(TocEntry(2, "broader", "Broader terms"))
+        if self.narrower:
+            entries.append(TocEntry(2, "narrower", "Narrower terms"))
         if self.related:
             entries.append(TocEntry(2, "related", "Related terms"))
         if self.backlinks:
@@ -138,7 +152,8 @@ class TermPage(GeneratedPage):
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "term": self.term, "links": self.links, "areas": self.areas,
-                "related": self.related, "backlinks": self.backlinks, "replaced_by": self.replaced_by,
+                "related": self.related, "broader": self.broader, "narrower": self.narrower,
+                "backlinks": self.backlinks, "replaced_by": self.replaced_by,
                 "author": self.author, "sources": self.sources, "mentioned_in": self.mentioned_in}
 
 
@@ -151,6 +166,7 @@ class AreaPage(GeneratedPage):
     links: EntryLinks | None = None
     members: list[PageLink] = field(default_factory=list)
     relmap: RelationshipMap | None = None  # None when the area's terms connect to nothing
+    tree: list[TreeNode] = field(default_factory=list)  # the members' hierarchy, when the site shows it
 
     def toc(self) -> list[TocEntry]:
         entries = []
@@ -158,13 +174,15 @@ class AreaPage(GeneratedPage):
             entries.append(TocEntry(2, "faq", "Frequently asked questions"))
             entries += [TocEntry(3, f"faq-{i}", faq.question) for i, faq in enumerate(self.links.faq, start=1)]
         entries.append(TocEntry(2, "terms", "Terms in this area"))
+        if self.tree:
+            entries.append(TocEntry(2, "hierarchy", "Broader and narrower terms"))
         if self.relmap:
             entries.append(TocEntry(2, "relationship-map", "How the terms connect"))
         return entries
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "area": self.area, "links": self.links, "members": self.members,
-                "relmap": self.relmap}
+                "relmap": self.relmap, "tree": self.tree}
 
 
 @dataclass
@@ -181,12 +199,16 @@ class TermIndexPage(GeneratedPage):
 
     groups: list[LetterGroup] = field(default_factory=list)
     letters: list[tuple[str, str]] = field(default_factory=list)  # (letter, href of its first entry)
+    tree: list[TreeNode] = field(default_factory=list)  # the glossary's hierarchy, when the site shows it
 
     def toc(self) -> list[TocEntry]:
-        return [TocEntry(2, group.anchor, group.letter) for group in self.groups]
+        entries = [TocEntry(2, group.anchor, group.letter) for group in self.groups]
+        if self.tree:
+            entries.append(TocEntry(2, "hierarchy", "Broader and narrower terms"))
+        return entries
 
     def context(self) -> dict[str, Any]:
-        return {**super().context(), "groups": self.groups, "letters": self.letters}
+        return {**super().context(), "groups": self.groups, "letters": self.letters, "tree": self.tree}
 
 
 @dataclass
@@ -299,6 +321,19 @@ class SiteBuilder:
             return []
         return [PagePart(n, page.href(path), n == page.part) for n, path in enumerate(paths, start=1)]
 
+    def hierarchy_tree(self, page: GeneratedPage, terms: list[Term]) -> list[TreeNode]:
+        """The broader/narrower tree of ``terms`` (in their order): each term with narrower ones among them,
+        not itself narrower than one of them, is a root. Empty unless the site shows trees."""
+        if not self.settings.term_tree:
+            return []
+        members = {term.slug for term in terms}
+        narrower = {slug: [t for t in self.glossary.narrower_of(slug) if t.slug in members] for slug in members}
+
+        def node(term: Term) -> TreeNode:  # 'broader' has no circles (the loader refuses them)
+            return TreeNode(page.term_link(term), [node(child) for child in narrower[term.slug]])
+
+        return [node(term) for term in terms if narrower[term.slug] and not members.intersection(term.broader)]
+
     def term_index_pages(self) -> list[TermIndexPage]:
         labels = self.settings.labels
         terms = sorted(self.glossary.terms.values(), key=lambda t: (index_letter(t.title), t.title.casefold(), t.slug))
@@ -319,6 +354,8 @@ class SiteBuilder:
                            for letter, group in groupby(chunk, key=lambda t: index_letter(t.title))]
             page.letters = [(letter, ("" if part == number else page.href(paths[part - 1])) + "#" + _letter_anchor(letter))
                             for letter, part in first_part.items()]
+            if number == 1:
+                page.tree = self.hierarchy_tree(page, self.glossary.sorted_terms())
             trail = [(labels.term, paths[0])] + ([(f"Page {number}", path)] if number > 1 else [])
             page.jsonld = [
                 self.jsonld.breadcrumb_list(path, trail),
@@ -362,6 +399,7 @@ class SiteBuilder:
         page = AreaPage(path=path, title=area.title, description=area.description, settings=self.settings,
                         image=area.image, modified=area.modified or area.published, area=area, links=links)
         page.members = [page.term_link(term) for term in members]
+        page.tree = self.hierarchy_tree(page, members)
         relmap = build_relationship_map(self.glossary, self.graph, self.urls, area.slug, path)
         page.relmap = relmap if relmap.edges else None
         nodes = [
@@ -383,6 +421,8 @@ class SiteBuilder:
                         articles=self.articles)
         page.areas = [page.area_link(self.glossary.areas[slug]) for slug in term.areas]
         page.related = [page.term_link(terms[slug]) for slug in self.graph.related.get(term.slug, [])]
+        page.broader = [page.term_link(terms[slug]) for slug in term.broader]
+        page.narrower = [page.term_link(child) for child in self.glossary.narrower_of(term.slug)]
         page.backlinks = [page.term_link(terms[slug]) for slug in self.graph.backlinks.get(term.slug, [])]
         if term.replaced_by:
             page.replaced_by = page.term_link(terms[term.replaced_by])

@@ -49,6 +49,8 @@ class TermsiteConfig(base.Config):
     language = c.Type(str, default="en")
     # Terms listed per page of the A–Z index and of an area; longer lists continue on page/2/...
     index_page_size = c.Type(int, default=500)
+    # Show the broader/narrower hierarchy as a tree on the A–Z index and the area pages.
+    term_tree = c.Type(bool, default=False)
     publisher = c.SubConfig(PublisherConfig)
     labels = c.SubConfig(LabelsConfig)
     # Render pages in two processes during `mkdocs build`: true, false, or "auto" (large sites).

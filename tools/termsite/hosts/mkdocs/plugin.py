@@ -177,6 +177,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             language=self.config.language,
             directory_urls=config.use_directory_urls,
             index_page_size=self.config.index_page_size,
+            term_tree=self.config.term_tree,
             labels=Labels(home=labels.home, area=labels.area, term=labels.term,
                           area_index_title=labels.area_index_title, term_index_title=labels.term_index_title),
             glossary_home=glossary_home,
