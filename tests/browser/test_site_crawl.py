@@ -193,8 +193,8 @@ class Sharing:
 def _entry_sharing(path: str, site: ExampleSite) -> Sharing | None:
     """What the content says a term or area page should share; None for other pages."""
     parts = path.strip("/").split("/")
-    if len(parts) != 2:
-        return None
+    if len(parts) != 2 or parts[0] not in ("definition", "area"):
+        return None  # other pages, including hand-written ones in folders such as guides/<name>/
     absolute = lambda url: url if "://" in url else site.site_url + url  # noqa: E731
     if parts[0] == "definition":
         term = site.glossary.terms[parts[1]]
