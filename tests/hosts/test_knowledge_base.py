@@ -265,6 +265,7 @@ Sell part of it with a limit order.
     assert [(q["name"], q["acceptedAnswer"]["text"]) for q in faq] == [
         ("Does closing cost a fee?", "Yes, the taker fee, and the funding rate until then. See Insurance Fund.")]
     page = soup_of(site, "howto/index.html")
+    assert page.find("meta", attrs={"name": "author"})["content"] == "Alex Moreau"  # the name, not the key
     answer = page.find(id="faq-1").find_next("div", class_="termsite-answer")
     # the funding rate is first mentioned here; the mark price was linked above, in the page's own text
     assert [a.get_text() for a in answer.find_all("a")] == ["funding rate", "Insurance Fund"]

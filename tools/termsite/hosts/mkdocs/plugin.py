@@ -331,6 +331,9 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         page.meta["termsite"] = head.as_meta()
         if not page.meta.get("description") and head.description:
             page.meta["description"] = html.escape(head.description)
+        if article.author is not None and article.article is not None and article.article.author:
+            # The theme writes front matter `author` into <meta name="author">: the name, not the key.
+            page.meta["author"] = html.escape(article.author.name)
         faq = self.build.faq_html(article)
         if faq and page.toc is not None:
             entry = _anchor(2, "faq", "Frequently asked questions",
