@@ -261,16 +261,21 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
 
     def _rebuild_hand_written_pages(self, files: Files) -> None:
         """In a dirty rebuild, a hand-written page is rendered again when it changed, or when what
-        its links are made from did: names of terms (any link may change) or the summaries of the
-        terms it links (their tooltips)."""
+        its links are made from did: a name it mentions (a renamed term, a new alias) or the
+        title or summary of a term it links (the link's text and tooltip)."""
         assert self.build is not None
-        graph, previous = self.build.snapshot.graph, self.previous
-        names_changed = previous is None or graph.names_fingerprint != previous.graph.names_fingerprint
+        graph = self.build.snapshot.graph
+        shown = graph.changed_summaries | graph.changed_titles
         for file in files.documentation_pages():
             if file.src_uri in self.generated:
                 continue
-            stale = self.environment_changed or names_changed or bool(
-                graph.changed_summaries.intersection(self.build.articles.terms_of(file.src_uri)))
+            stale = self.environment_changed or self.previous is None or bool(
+                shown.intersection(self.build.articles.terms_of(file.src_uri)))
+            if not stale and graph.changed_names is not None and file.abs_src_path:
+                try:
+                    stale = graph.changed_names.found_in(Path(file.abs_src_path).read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError):
+                    stale = True
             if stale or file.src_uri not in self.search_entries:
                 file.is_modified = lambda: True  # type: ignore[method-assign]
 
