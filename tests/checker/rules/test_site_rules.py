@@ -7,9 +7,11 @@ from pathlib import Path
 from termsite.checker.model import Severity
 from termsite.checker.samplesite import SITE_URL, SampleSite
 
-from ..helpers import check_site, of, org, page, write_site
+from termsite.checker.runner import run_check
 
-E = Severity.ERROR
+from ..helpers import check_site, config, of, org, page, write_site
+
+E, W = Severity.ERROR, Severity.WARNING
 
 
 def sample(tmp_path: Path, **kwargs: int) -> tuple[Path, SampleSite]:
@@ -71,8 +73,9 @@ def test_conflicting_id(tmp_path: Path) -> None:
     path = folder / "definition" / term.slug / "index.html"
     path.write_text(path.read_text().replace(f'"headline": "{term.title}"', '"headline": "Renamed"'), encoding="utf-8")
     result = check_site(folder, site_url=SITE_URL)
-    [problem] = of(result.problems, "conflicting-id")
-    assert problem.severity is E
+    assert of(result.problems, "conflicting-id") == []
+    [problem] = of(result.problems, "conflicting-id-name")
+    assert problem.severity is W
     assert problem.path.endswith(f"definition/{term.slug}/index.html")
     assert problem.json_path == "Article"
     assert "'Renamed'" in problem.message and f"area/{term.area}/index.html" in problem.message
@@ -87,7 +90,23 @@ def test_conflicting_id_types(tmp_path: Path) -> None:
     }
     result = check_site(write_site(tmp_path / "site", files), site_url=SITE_URL)
     [problem] = of(result.problems, "conflicting-id")
-    assert problem.path.endswith("c.html") and "Person" in problem.message
+    assert problem.path.endswith("c.html") and "Person" in problem.message and problem.severity is E
+
+
+def test_one_id_named_two_ways_in_two_trails_is_a_warning(tmp_path: Path) -> None:
+    """Yoast names a category page "Biologie" in one trail and "Biologie &#038; Wissenschaft"
+    in another: the same page, named twice; a warning on one page, not an error."""
+    section = SITE_URL + "biologie/"
+    trails = [{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": 1, "name": "Start", "item": {"@id": SITE_URL, "name": "Start"}},
+        {"@type": "ListItem", "position": 2, "item": {"@type": "WebPage", "@id": section, "name": name}},
+        {"@type": "ListItem", "position": 3, "name": "Hummeln"}]}
+        for name in ("Biologie", "Biologie &#038; Wissenschaft")]
+    write_site(tmp_path, {"post.html": page(*trails, canonical=SITE_URL + "biologie/hummeln/")})
+    result = run_check([str(tmp_path / "post.html")], config())
+    assert [(p.rule_id, p.severity) for p in result.problems if p.severity is not Severity.INFO] == [
+        ("conflicting-id-name", W)]
+    assert result.exit_code() == 0
 
 
 def test_duplicate_faq_question(tmp_path: Path) -> None:
