@@ -36,6 +36,18 @@ def _labels() -> dict[str, dict[str, Any]]:
 
 
 LABELS = _labels()
+
+# The corpus was labelled by its JSON-LD alone ("Microdata/RDFa in sdtt_01, extruct_01 and
+# some real pages is not labelled": its README). Since the checker validates microdata too,
+# two pages labelled valid draw errors from their microdata; both are real mistakes that
+# Google's Rich Results Test and schema.org's validator report as well. Their JSON-LD must
+# still be clean, and the microdata must draw exactly these findings: (rule, JSON path).
+MICRODATA_DEFECTS: dict[str, set[tuple[str, str]]] = {
+    # WordPress footer microdata: itemprop="givenname" / "familyname" (schema.org: givenName, familyName)
+    "trafilatura_05.html": {("unknown-property", "Person.givenname"), ("unknown-property", "Person.familyname")},
+    # a theme's microdata BlogPosting with datePublished "17. Mai 2019" as the visible text, not ISO 8601
+    "trafilatura_06.html": {("invalid-date", "Blog.blogPost.datePublished")},
+}
 pytestmark = pytest.mark.skipif(not LABELS, reason="../shared/realworld-jsonld is not beside the checkout")
 
 
@@ -48,6 +60,10 @@ def test_page_gets_its_label(name: str) -> None:
     shown = [f"{p.line}:{p.col} {p.severity.value}[{p.rule_id}] {p.message}" for p in result.problems
              if p.severity is not Severity.INFO]
     assert not [p for p in result.problems if p.rule_id == "internal-error"], shown
+    if name in MICRODATA_DEFECTS:
+        errors = {(p.rule_id, p.json_path) for p in result.problems if p.severity is Severity.ERROR}
+        assert errors == MICRODATA_DEFECTS[name], shown
+        exit_code = 0  # the label's verdict on the JSON-LD, which is all the label looked at
     if label["expect"] == "valid":
         assert exit_code == 0, f"false alarm on {name} ({label['what']}): {shown}"
     elif label["expect"] == "error":

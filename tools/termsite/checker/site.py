@@ -110,7 +110,7 @@ def summarize(page: PageDocument, root: int | None, site_url: str | None) -> Pag
     for node in page.nodes:
         if not node.schema_vocab:
             continue
-        line, col = node.block.line, node.block.col
+        line, col = node.where()
         node_id = node.data.get("@id")
         if isinstance(node_id, str) and node_id and not node_id.startswith("_:"):
             absolute = resolve_url(base, node_id) if base else node_id
@@ -137,6 +137,6 @@ def summarize(page: PageDocument, root: int | None, site_url: str | None) -> Pag
         question = entry.question
         name = string_value(question.data.get("name")) if question is not None else None
         if name:
-            line, col = entry.faq.block.line, entry.faq.block.col
+            line, col = question.where("name") if question is not None else entry.faq.where()
             summary.faq_questions.append(FaqQuestion(normalize_text(strip_tags(name)), join_path(entry.path, "name"), line, col))
     return summary

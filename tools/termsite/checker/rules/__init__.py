@@ -33,6 +33,7 @@ from . import (
     invalid_date,
     invalid_json,
     limit_exceeded,
+    markup_disagreement,
     missing_canonical,
     missing_context,
     missing_type,
@@ -63,7 +64,7 @@ SECTIONS: list[tuple[str, list[ModuleType]]] = [
     ("Google Search requirements", [breadcrumb_items, breadcrumb_position, breadcrumb_position_gap, faq_question,
                                     faq_answer_html, article_recommended, organization_name]),
     ("Page consistency", [faq_text_visible, breadcrumb_last_item, canonical_mismatch, url_variant, missing_canonical,
-                          has_part_linked, open_graph_url, other_structured_data]),
+                          has_part_linked, open_graph_url, markup_disagreement, other_structured_data]),
     ("Site consistency", [broken_internal_url, conflicting_id, conflicting_id_name, duplicate_faq_question, page_kind_types]),
 ]
 

@@ -220,6 +220,13 @@ class Crumb:
         return self.node.data.get("position") if self.node else None
 
     @property
+    def integer_position(self) -> int | None:
+        """The position as an integer; microdata and RDFa give it as text ("1")."""
+        if self.node is None:
+            return None
+        return integer_position(self.position, typed=self.node.typed_literals)
+
+    @property
     def item_url(self) -> str | None:
         return url_value(self.node.data.get("item")) if self.node else None
 
@@ -243,7 +250,11 @@ def breadcrumb_lists(page: PageDocument, vocab: Vocabulary) -> Iterator[tuple[No
         yield trail, crumbs
 
 
-def integer_position(value: Any) -> int | None:
+def integer_position(value: Any, typed: bool = True) -> int | None:
+    """An integer position; with ``typed=False`` (microdata, RDFa: every value is text) a
+    string of digits counts too."""
+    if not typed and isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -255,7 +266,7 @@ def integer_position(value: Any) -> int | None:
 
 def ordered_crumbs(crumbs: list[Crumb]) -> list[Crumb]:
     """Crumbs in position order (unusable positions last, in document order)."""
-    return sorted(crumbs, key=lambda c: (integer_position(c.position) is None, integer_position(c.position) or 0))
+    return sorted(crumbs, key=lambda c: (c.integer_position is None, c.integer_position or 0))
 
 
 # -- URLs the page claims as its own ----------------------------------------------

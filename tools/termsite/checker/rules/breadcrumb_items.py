@@ -41,20 +41,21 @@ SCOPE = Scope.PAGE
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
     vocab = load_vocabulary()
     for trail, crumbs in breadcrumb_lists(page, vocab):
-        line, col = trail.block.line, trail.block.col
+        line, col = trail.where("itemListElement")
         if len(crumbs) < 2:
-            yield Finding(f"BreadcrumbList needs at least two ListItems in itemListElement, has {len(crumbs)}",
-                          join_path(trail.path, "itemListElement"), line, col)
+            yield trail.finding(f"BreadcrumbList needs at least two ListItems in itemListElement, has {len(crumbs)}",
+                                join_path(trail.path, "itemListElement"), "itemListElement")
         last = ordered_crumbs(crumbs)[-1] if crumbs else None
         for crumb in crumbs:
             if crumb.node is None:
                 yield Finding(f"breadcrumb element is {describe(crumb.value)}, not a ListItem", crumb.path, line, col)
                 continue
-            if not any(vocab.is_subtype(t, "ListItem") for t in crumb.node.types):
-                yield Finding("breadcrumb element must have \"@type\": \"ListItem\"", join_path(crumb.path, "@type"), line, col)
+            node = crumb.node
+            if not any(vocab.is_subtype(t, "ListItem") for t in node.types):
+                yield node.finding("breadcrumb element must have \"@type\": \"ListItem\"", join_path(crumb.path, "@type"))
             name = crumb.name
             if name is None or not name.strip():
-                yield Finding("ListItem has no name", join_path(crumb.path, "name"), line, col)
+                yield node.finding("ListItem has no name", join_path(crumb.path, "name"), "name")
             if crumb is not last and not crumb.item_url:
-                yield Finding("ListItem has no item URL (only the last crumb may omit it)",
-                              join_path(crumb.path, "item"), line, col)
+                yield node.finding("ListItem has no item URL (only the last crumb may omit it)",
+                                   join_path(crumb.path, "item"), "item")

@@ -30,9 +30,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..extract import PageDocument
-from ..model import Finding, Scope, Severity, join_path
+from ..model import Finding, Node, Scope, Severity, join_path
 from ..vocabulary import load_vocabulary
-from ._shared import breadcrumb_lists, describe, integer_position
+from ._shared import breadcrumb_lists, describe
 
 ID = "breadcrumb-position"
 SEVERITY = Severity.ERROR
@@ -42,22 +42,22 @@ SCOPE = Scope.PAGE
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
     vocab = load_vocabulary()
     for trail, crumbs in breadcrumb_lists(page, vocab):
-        line, col = trail.block.line, trail.block.col
-        seen: dict[int, str] = {}
+        seen: dict[int, tuple[str, Node]] = {}
         for crumb in crumbs:
-            if crumb.node is None:
+            node = crumb.node
+            if node is None:
                 continue
             path = join_path(crumb.path, "position")
             raw = crumb.position
-            position = integer_position(raw)
+            position = crumb.integer_position
             if raw is None:
-                yield Finding("ListItem has no position", path, line, col)
+                yield node.finding("ListItem has no position", path)
             elif position is None:
-                yield Finding(f"position must be an integer, got {describe(raw)}", path, line, col)
+                yield node.finding(f"position must be an integer, got {describe(raw)}", path, "position")
             elif position in seen:
-                yield Finding(f"position {position} is used twice (also at {seen[position]})", path, line, col)
+                yield node.finding(f"position {position} is used twice (also at {seen[position][0]})", path, "position")
             else:
-                seen[position] = path
+                seen[position] = (path, node)
         if seen and min(seen) != 1:
-            first = min(seen)
-            yield Finding(f"breadcrumb positions start at {first}, not 1", seen[first], line, col)
+            path, node = seen[min(seen)]
+            yield node.finding(f"breadcrumb positions start at {min(seen)}, not 1", path, "position")

@@ -50,5 +50,5 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
             bad = sorted({m.group(1).lower() for m in _TAG_NAME.finditer(text)} - ALLOWED_TAGS)
             if bad:
                 shown = ", ".join(f"<{tag}>" for tag in bad)
-                yield Finding(f"answer text uses {shown}, which Google does not display", join_path(path, "text"),
-                              entry.faq.block.line, entry.faq.block.col)
+                yield (node or entry.faq).finding(f"answer text uses {shown}, which Google does not display",
+                                                  join_path(path, "text"), "text")

@@ -42,16 +42,16 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
     with_entries = set()
     for entry in faq_entries(page, vocab):
         with_entries.add(id(entry.faq))
-        line, col = entry.faq.block.line, entry.faq.block.col
         question = entry.question
         if question is None or question.is_reference:
             what = "an unresolved reference" if question is not None else describe(entry.value)
-            yield Finding(f"mainEntity item is {what}, not a Question", entry.path, line, col)
+            yield entry.faq.finding(f"mainEntity item is {what}, not a Question", entry.path, "mainEntity")
             continue
+        line, col = question.where()
         if not any(vocab.is_subtype(t, "Question") for t in question.types):
             yield Finding("mainEntity item must have \"@type\": \"Question\"", join_path(entry.path, "@type"), line, col)
         if is_blank(question.data.get("name")):
-            yield Finding("Question has no name (the full text of the question)", join_path(entry.path, "name"), line, col)
+            yield question.finding("Question has no name (the full text of the question)", join_path(entry.path, "name"), "name")
         answers = accepted_answers(page, question)
         answer_path = join_path(entry.path, "acceptedAnswer")
         if not answers:
@@ -65,7 +65,7 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
             continue
         text = string_value(node.data.get("text"))
         if text is None or not strip_tags(text).strip():
-            yield Finding("acceptedAnswer has no text (the full answer)", join_path(path, "text"), line, col)
+            yield node.finding("acceptedAnswer has no text (the full answer)", join_path(path, "text"), "text")
     for faq in typed_nodes(page, vocab, "FAQPage"):
         if id(faq) not in with_entries:
             yield faq.at("FAQPage has no mainEntity Questions", "mainEntity")

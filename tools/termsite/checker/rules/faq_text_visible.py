@@ -49,16 +49,16 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
         return
     visible = page.visible_text
     for entry in entries:
-        line, col = entry.faq.block.line, entry.faq.block.col
         question = entry.question
         assert question is not None
         name = string_value(question.data.get("name"))
         if name and normalize_text(strip_tags(name)) and normalize_text(strip_tags(name)) not in visible:
-            yield Finding(f"question {_shorten(name)!r} is not visible on the page", join_path(entry.path, "name"), line, col)
+            yield question.finding(f"question {_shorten(name)!r} is not visible on the page",
+                                   join_path(entry.path, "name"), "name")
         for _value, path, node in accepted_answers(page, question):
             text = string_value(node.data.get("text")) if node is not None else None
-            if not text:
+            if not text or node is None:
                 continue
             plain = strip_tags(text)
             if normalize_text(plain) and normalize_text(plain) not in visible:
-                yield Finding(f"answer {_shorten(plain)!r} is not visible on the page", join_path(path, "text"), line, col)
+                yield node.finding(f"answer {_shorten(plain)!r} is not visible on the page", join_path(path, "text"), "text")

@@ -48,5 +48,5 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
         if not absolute.startswith(("http://", "https://")):
             continue  # an identifier that is not a URL, or a relative URL without a base
         if normalize_url(absolute) not in links:
-            yield Finding(f"hasPart item {url_value(value) or url!r} is not linked from the page (no <a href> to it)",
-                          path, node.block.line, node.block.col)
+            yield node.finding(f"hasPart item {url_value(value) or url!r} is not linked from the page (no <a href> to it)",
+                               path, "hasPart")

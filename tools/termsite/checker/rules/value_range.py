@@ -200,4 +200,4 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
                 reason = _mismatch(value, ranges, vocab)
                 if reason:
                     expected = " or ".join(ranges.names)
-                    yield Finding(f"{prop!r} expects {expected}, got {reason}", path, node.block.line, node.block.col)
+                    yield node.finding(f"{prop!r} expects {expected}, got {reason}", path, key)
