@@ -11,6 +11,7 @@ when one is bad, and its parser repairs trailing commas, comments and duplicate 
 from __future__ import annotations
 
 import codecs
+import copy
 import functools
 import html
 import re
@@ -40,9 +41,10 @@ SCHEMA_CONTEXTS = frozenset({
 })
 
 _RAW_TEXT_OR_COMMENT = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)\b([^>]*)>|(</head\b|<body\b)",
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)\b([^>]*)>",
     re.IGNORECASE | re.DOTALL,
 )
+_HEAD_END_SPELLINGS = ("</head", "<body", "</HEAD", "<BODY", "</Head", "<Body")
 _TYPE_ATTRIBUTE = re.compile(r"""(?:^|[\s"'/])type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _CLOSING_TAGS: dict[str, re.Pattern[str]] = {}
 _SUPPRESS_COMMENT = re.compile(r"<!--\s*termsite-check\s*:\s*ignore\b(.*?)-->", re.IGNORECASE | re.DOTALL)
@@ -52,7 +54,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # parse errors anyway, so they become spaces.
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAG = re.compile(r"<[^>]*>")
-_INVISIBLE = re.compile(r"[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+# Characters that take no room on screen besides whitespace: soft hyphen, zero-width ones.
+_ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP_ZERO_WIDTH = str.maketrans("", "", _ZERO_WIDTH)
 
 
 class PageReadError(Exception):
@@ -127,24 +131,21 @@ def find_jsonld_scripts(text: str) -> Iterator[tuple[int, int, int]]:
 def scan_document(text: str) -> tuple[list[tuple[int, int, int]], int]:
     """(tag_start, content_start, content_end) of each JSON-LD script, in order, and the offset
     where the head's elements end (the first ``</head`` or ``<body`` outside comments and
-    scripts; the text's length when there is none).
+    raw-text elements; the text's length when there is none).
 
     Follows the HTML tokenizer closely enough for real pages: comments are skipped, and
     the content of raw-text elements (script, style, textarea, ...) is not searched for tags.
     """
     spans: list[tuple[int, int, int]] = []
-    head_end = len(text)
+    skipped: list[tuple[int, int]] = []  # comments and raw-text elements, where tags are text
     pos = 0
     while True:
         match = _RAW_TEXT_OR_COMMENT.search(text, pos)
         if match is None:
-            return spans, head_end
-        if match.group(3) is not None:  # </head or <body
-            head_end = min(head_end, match.start())
-            pos = match.end()
-            continue
+            break
         name = match.group(1)
         if name is None:  # a comment
+            skipped.append((match.start(), match.end()))
             pos = match.end()
             continue
         name = name.lower()
@@ -153,6 +154,26 @@ def scan_document(text: str) -> tuple[list[tuple[int, int, int]], int]:
         if name == "script" and _is_jsonld_type(match.group(2)):
             spans.append((match.start(), match.end(), content_end))
         pos = end_match.end() if end_match else len(text)
+        skipped.append((match.start(), pos))
+    return spans, _head_end(text, skipped)
+
+
+def _head_end(text: str, skipped: list[tuple[int, int]]) -> int:
+    """The first ``</head`` or ``<body`` that is not inside a comment or a raw-text element
+    (literal searches: a case-insensitive regex over the page costs more than the rest)."""
+    best = len(text)
+    for spelling in _HEAD_END_SPELLINGS:
+        start = 0
+        while True:
+            found = text.find(spelling, start, best)
+            if found < 0:
+                break
+            inside = next((end for begin, end in skipped if begin <= found < end), None)
+            if inside is None:
+                best = found
+                break
+            start = inside
+    return best
 
 
 def _is_jsonld_type(attributes: str) -> bool:
@@ -180,7 +201,16 @@ def classify_context(context: Any) -> str:
 
 def normalize_text(value: str) -> str:
     """Text as compared between markup and page: entities decoded, NFC, no whitespace."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFC", html.unescape(value)))
+    return normalize_visible(html.unescape(value))
+
+
+def normalize_visible(text: str) -> str:
+    """Visible text as compared with markup text: NFC, no whitespace and no zero-width
+    characters (entities are already decoded by the HTML parser)."""
+    text = "".join(unicodedata.normalize("NFC", text).split())  # str.split() splits on any Unicode space
+    if any(c in text for c in _ZERO_WIDTH):
+        text = text.translate(_DROP_ZERO_WIDTH)
+    return text
 
 
 def url_host(url: str) -> str | None:
@@ -372,16 +402,24 @@ class PageDocument:
     @cached_property
     def has_microdata(self) -> bool:
         """A cheap scan: extruct's microdata extraction runs only when this is True."""
-        return _ITEMSCOPE.search(self.text) is not None
+        return any(spelling in self.text for spelling in _ITEMSCOPE_SPELLINGS)
 
     @cached_property
     def has_rdfa(self) -> bool:
-        return _TYPEOF.search(self.text) is not None
+        # "typeof" is also a JavaScript operator: only "typeof=" is the RDFa attribute.
+        text = self.text
+        for spelling in _TYPEOF_SPELLINGS:
+            found = text.find(spelling)
+            while found >= 0:
+                if _SPACE_THEN_EQUALS.match(text, found + len(spelling)):
+                    return True
+                found = text.find(spelling, found + 1)
+        return False
 
     @cached_property
     def markup_blocks(self) -> list[JsonLdBlock]:
         """Microdata and RDFa items, each as a block in JSON-LD's shape (see markup.py)."""
-        if self.tree is None or not (self.has_microdata or self.has_rdfa):
+        if not (self.has_microdata or self.has_rdfa) or self.tree is None:
             return []
         from .markup import microdata_items, rdfa_items
 
@@ -489,6 +527,11 @@ class PageDocument:
         if "tree" in self.__dict__ or self.head_end >= len(self.text) or self._needs_body():
             return self.tree
         return _parse_html(self.text[: self.head_end])
+
+    @property
+    def has_markup_tree(self) -> bool:
+        """False for a document the HTML parser makes nothing of (empty, or only whitespace)."""
+        return self._head_tree is not None
 
     @cached_property
     def head(self) -> HeadFacts:
@@ -599,32 +642,32 @@ class PageDocument:
             return ""
         body = self.tree.find("body")
         root = body if body is not None else self.tree
-        # A set of the elements themselves (not their ids): it keeps lxml's proxies alive, so
-        # the walk below meets the same objects.
-        hidden = {e for e in _HIDDEN_CANDIDATES(root) if _is_hidden(e)}
+        hidden = [e for e in _HIDDEN_CANDIDATES(root) if _is_hidden(e)]
         if not hidden:
             return normalize_visible(etree.tostring(root, method="text", encoding=str, with_tail=False))
-        parts: list[str] = []
-        # Explicit stack (HTML may nest deeper than the recursion limit): (element, emit its tail?).
-        stack: list[tuple[Any, bool]] = [(root, False)]
-        while stack:
-            element, tail = stack.pop()
-            if tail:
-                if element.tail:
-                    parts.append(element.tail)
-                continue
-            if element in hidden:
-                continue
-            if isinstance(element.tag, str) and element.text:
-                parts.append(element.text)
-            for child in reversed(element):
-                stack.append((child, True))
-                stack.append((child, False))
-        return normalize_visible("".join(parts))
+        # Remove the hidden subtrees from a copy (C-level copy and strip; the tree itself is
+        # shared with the other rules), keeping the text that follows each of them.
+        work = copy.deepcopy(root)
+        etree.strip_elements(work, *_ALWAYS_HIDDEN, with_tail=False)
+        for element in [e for e in _HIDDEN_CANDIDATES(work) if _is_hidden(e)]:
+            parent = element.getparent()
+            if parent is None:
+                return ""  # the body itself is hidden
+            if element.tail:
+                previous = element.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + element.tail
+                else:
+                    parent.text = (parent.text or "") + element.tail
+            parent.remove(element)
+        return normalize_visible(etree.tostring(work, method="text", encoding=str, with_tail=False))
 
 
-_ITEMSCOPE = re.compile(r"\bitemscope\b", re.IGNORECASE)
-_TYPEOF = re.compile(r"\btypeof\s*=", re.IGNORECASE)
+# Attribute names are case-insensitive, but a case-insensitive regex over a page costs more
+# than checking the page: look for the spellings that occur (lower, upper and camel case).
+_ITEMSCOPE_SPELLINGS = ("itemscope", "ITEMSCOPE", "itemScope", "ItemScope")
+_TYPEOF_SPELLINGS = ("typeof", "TYPEOF", "typeOf", "TypeOf")
+_SPACE_THEN_EQUALS = re.compile(r"\s*=")
 _HIDDEN_CANDIDATES = etree.XPath(
     "descendant-or-self::script | descendant-or-self::style | descendant-or-self::template | "
     "descendant-or-self::noscript | descendant-or-self::*[@hidden or @aria-hidden or @style]")
@@ -639,12 +682,6 @@ def _is_hidden(element: Any) -> bool:
         return True
     style = element.get("style")
     return bool(style) and _DISPLAY_NONE.search(style) is not None
-
-
-def normalize_visible(text: str) -> str:
-    """Visible text as compared with markup text: NFC, no whitespace (entities are already
-    decoded by the HTML parser)."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
 def _parse_html(source: str) -> Any:
