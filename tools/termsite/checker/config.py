@@ -15,8 +15,6 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-import yaml
-
 from .model import Severity
 
 
@@ -50,28 +48,34 @@ class MkdocsSettings:
     plugin_options: dict[str, Any] = field(default_factory=dict)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """SafeLoader that reads unknown tags (``!!python/name:...``, ``!ENV``) as plain values."""
+def _tolerant_loader() -> type:
+    """A SafeLoader that reads unknown tags (``!!python/name:...``, ``!ENV``) as plain values
+    (PyYAML is imported only when there is an mkdocs.yml to read)."""
+    import yaml
 
+    class TolerantLoader(yaml.SafeLoader):
+        pass
 
-def _construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
+    def construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return loader.construct_scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return loader.construct_sequence(node)
+        return loader.construct_mapping(node)  # type: ignore[arg-type]
 
-
-_TolerantLoader.add_multi_constructor("!", _construct_unknown)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
+    TolerantLoader.add_multi_constructor("!", construct_unknown)
+    TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", construct_unknown)
+    return TolerantLoader
 
 
 def read_mkdocs_settings(path: str = "mkdocs.yml") -> MkdocsSettings:
     if not os.path.isfile(path):
         return MkdocsSettings()
+    import yaml
+
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
+            data = yaml.load(handle, Loader=_tolerant_loader())  # noqa: S506 - a SafeLoader subclass
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read {path}: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):

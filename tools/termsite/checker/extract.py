@@ -11,7 +11,6 @@ when one is bad, and its parser repairs trailing commas, comments and duplicate 
 from __future__ import annotations
 
 import codecs
-import copy
 import functools
 import html
 import re
@@ -645,22 +644,39 @@ class PageDocument:
         hidden = [e for e in _HIDDEN_CANDIDATES(root) if _is_hidden(e)]
         if not hidden:
             return normalize_visible(etree.tostring(root, method="text", encoding=str, with_tail=False))
-        # Remove the hidden subtrees from a copy (C-level copy and strip; the tree itself is
-        # shared with the other rules), keeping the text that follows each of them.
-        work = copy.deepcopy(root)
-        etree.strip_elements(work, *_ALWAYS_HIDDEN, with_tail=False)
-        for element in [e for e in _HIDDEN_CANDIDATES(work) if _is_hidden(e)]:
+        # Only the elements on the way from the body to a hidden element are walked; every
+        # other subtree's text comes from lxml in one C-level call. (A set of the elements
+        # themselves keeps lxml's proxies alive, so the walk meets the same objects.)
+        hidden_set = set(hidden)
+        on_path = set()
+        for element in hidden:
             parent = element.getparent()
-            if parent is None:
-                return ""  # the body itself is hidden
-            if element.tail:
-                previous = element.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + element.tail
+            while parent is not None and parent not in on_path:
+                on_path.add(parent)
+                parent = parent.getparent()
+        if root in hidden_set:
+            return ""
+        parts: list[str] = []
+        stack: list[Any] = [root]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                parts.append(item)
+                continue
+            if item.text:
+                parts.append(item.text)
+            pending: list[Any] = []
+            for child in item:
+                if child in hidden_set or not isinstance(child.tag, str):
+                    pass
+                elif child in on_path:
+                    pending.append(child)
                 else:
-                    parent.text = (parent.text or "") + element.tail
-            parent.remove(element)
-        return normalize_visible(etree.tostring(work, method="text", encoding=str, with_tail=False))
+                    pending.append(etree.tostring(child, method="text", encoding=str, with_tail=False))
+                if child.tail:
+                    pending.append(child.tail)
+            stack.extend(reversed(pending))
+        return normalize_visible("".join(parts))
 
 
 # Attribute names are case-insensitive, but a case-insensitive regex over a page costs more
