@@ -63,6 +63,7 @@ def measure(tools: Path, args: list[str], cwd: Path) -> Run:
 def baseline_tools(rev: str, into: Path) -> Path:
     """The ``tools/`` folder of a git revision of this repository, extracted into ``into``."""
     archive = subprocess.run(["git", "archive", rev, "tools"], cwd=ROOT, capture_output=True, check=True).stdout
+    into.mkdir(parents=True, exist_ok=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into / "tools"
 
