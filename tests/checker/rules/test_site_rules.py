@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from termsite.checker.model import Severity
-from termsite.checker.samplesite import SITE_URL, SampleSite
+import pytest
 
+from termsite.checker.model import Severity
 from termsite.checker.runner import run_check
+from termsite.checker.samplesite import SITE_URL, SampleSite
 
 from ..helpers import check_site, config, of, org, page, write_site
 
@@ -134,6 +135,35 @@ def test_page_kind_types(tmp_path: Path) -> None:
     assert problem.path == str(term_page) and "DefinedTerm" in problem.message and problem.severity is E
     # not a termsite site: skipped
     assert not of(check_site(folder, site_url=SITE_URL).problems, "page-kind-types")
+
+
+def _guide(*types: str, breadcrumb: bool = True) -> str:
+    url = SITE_URL + "guides/liquidation-step-by-step/"
+    blocks = [{"@context": "https://schema.org", "@type": t, "@id": f"{url}#{t.lower()}", "headline": "Liquidation",
+               "mainEntityOfPage": url,
+               "mentions": [{"@id": SITE_URL + "definition/liquidation/#term"}]} for t in types if t != "FAQPage"]
+    if "FAQPage" in types:
+        blocks.append({"@context": "https://schema.org", "@type": "FAQPage", "@id": url + "#faq", "mainEntity": [
+            {"@type": "Question", "name": "When does it start?",
+             "acceptedAnswer": {"@type": "Answer", "text": "At the maintenance margin."}}]})
+    if breadcrumb:
+        blocks.insert(0, {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home", "item": SITE_URL},
+            {"@type": "ListItem", "position": 2, "name": "Guides", "item": SITE_URL + "guides/"},
+            {"@type": "ListItem", "position": 3, "name": "Liquidation"}]})
+    return page(*blocks, canonical=url, body="<h3>When does it start?</h3><p>At the maintenance margin.</p>")
+
+
+@pytest.mark.parametrize("types", [("Article",), ("TechArticle",), ("HowTo",), ("Article", "FAQPage"), ("FAQPage",)])
+def test_article_pages_are_recognised_by_their_markup(tmp_path: Path, types: tuple[str, ...]) -> None:
+    """Hand-written guides live wherever the nav puts them: their markup says what they are."""
+    folder = write_site(tmp_path / "site", {"guides/liquidation-step-by-step/index.html": _guide(*types)})
+    result = check_site(folder, site_url=SITE_URL, termsite=True)
+    assert of(result.problems, "page-kind-types") == []
+    folder = write_site(tmp_path / "bad", {"guides/liquidation-step-by-step/index.html": _guide(*types, breadcrumb=False)})
+    [problem] = of(check_site(folder, site_url=SITE_URL, termsite=True).problems, "page-kind-types")
+    assert problem.message == ("article page has no BreadcrumbList (an article page carries a BreadcrumbList beside "
+                               "its Article, HowTo or FAQPage)") and problem.severity is E
 
 
 def test_page_kind_prefixes_from_config(tmp_path: Path) -> None:

@@ -189,7 +189,7 @@ class PageSummary:
     language: str | None = None  # <html lang>
     canonical: str | None = None  # normalized absolute canonical URL
     alternates: list[Alternate] = field(default_factory=list)  # <link rel="alternate" hreflang>
-    article_like: bool = False  # has a top-level CreativeWork that is the page's main content
+    in_language: list[tuple[str, str, int, int]] = field(default_factory=list)  # (value, json path, line, col)
 
 
 @dataclass(frozen=True, slots=True)
