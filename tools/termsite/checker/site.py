@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from .extract import PageDocument, normalize_text, normalize_url, resolve_url, strip_tags
-from .model import FaqQuestion, IdClaim, PageSummary, UrlReference, join_path
+from .model import Alternate, FaqQuestion, IdClaim, PageSummary, UrlReference, join_path
 from .rules._shared import faq_entries, property_values, string_value
 from .vocabulary import load_vocabulary, local_name
 
@@ -91,6 +91,13 @@ class SiteData:
     pages: list[PageSummary] = field(default_factory=list)
 
 
+def page_alternates(page: PageDocument) -> list[Alternate]:
+    """The page's ``<link rel="alternate" hreflang>`` links, with absolute, normalized URLs."""
+    base = page.base_url
+    return [Alternate(code, normalize_url(resolve_url(base, href) if base else href), line, 1)
+            for code, href, line in page.head.alternates]
+
+
 def summarize(page: PageDocument, root: int | None, site_url: str | None) -> PageSummary:
     """Reduce a checked page to what the site rules need."""
     vocab = load_vocabulary()
@@ -107,6 +114,10 @@ def summarize(page: PageDocument, root: int | None, site_url: str | None) -> Pag
     )
     if page.blocks:
         summary.first_block_line, summary.first_block_col = page.blocks[0].line, page.blocks[0].col
+    if page.has_markup_tree:
+        summary.language = page.language
+        summary.canonical = normalize_url(page.canonical) if page.canonical else None
+        summary.alternates = page_alternates(page)
     for node in page.nodes:
         if not node.schema_vocab:
             continue

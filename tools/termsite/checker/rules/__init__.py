@@ -29,6 +29,11 @@ from . import (
     faq_question,
     faq_text_visible,
     has_part_linked,
+    hreflang_canonical,
+    hreflang_return_link,
+    hreflang_set,
+    hreflang_x_default,
+    in_language_mismatch,
     internal_error,
     invalid_date,
     invalid_json,
@@ -65,6 +70,7 @@ SECTIONS: list[tuple[str, list[ModuleType]]] = [
                                     faq_answer_html, article_recommended, organization_name]),
     ("Page consistency", [faq_text_visible, breadcrumb_last_item, canonical_mismatch, url_variant, missing_canonical,
                           has_part_linked, open_graph_url, markup_disagreement, other_structured_data]),
+    ("Languages", [hreflang_set, hreflang_x_default, hreflang_canonical, in_language_mismatch, hreflang_return_link]),
     ("Site consistency", [broken_internal_url, conflicting_id, conflicting_id_name, duplicate_faq_question, page_kind_types]),
 ]
 
