@@ -5,8 +5,12 @@ Configuration sources, later ones winning:
 1. defaults (every rule on, at its default severity);
 2. ``mkdocs.yml`` in the current directory: ``site_url`` and the ``termsite`` plugin's
    options ``area_prefix``, ``term_prefix`` and ``check: {select, ignore, severity}``;
-3. the command line: ``--site-url``, ``--select``, ``--ignore``, ``--termsite``,
+3. the command line: ``--site-url``, ``--profile``, ``--select``, ``--ignore``, ``--termsite``,
    ``--warnings-as-errors``.
+
+A profile picks rules by their tags (every rule module has ``TAGS``): ``core`` (input,
+syntax, page and site consistency), ``schema.org`` (the vocabulary) and ``google`` (Google
+Search's requirements and guidelines). ``--select``/``--ignore`` then narrow the profile.
 """
 
 from __future__ import annotations
@@ -18,7 +22,16 @@ from typing import Any, Iterable
 from .model import Severity
 
 
-CHECK_OPTIONS = frozenset({"select", "ignore", "severity"})
+CHECK_OPTIONS = frozenset({"select", "ignore", "severity", "profile"})
+
+# profile -> the rule tags it runs; None (the default) runs every rule.
+PROFILES: dict[str, frozenset[str]] = {
+    "schema.org": frozenset({"core", "schema.org"}),
+    "google": frozenset({"core", "google"}),
+    "strict": frozenset({"core", "schema.org", "google"}),
+}
+# What strict adds besides every rule: warnings fail the run, and pending terms are warnings.
+STRICT_SEVERITIES = {"pending-term": "warning"}
 
 
 class ConfigError(Exception):
@@ -34,6 +47,7 @@ class CheckConfig:
     area_prefix: str = "area/"
     term_prefix: str = "definition/"
     warnings_as_errors: bool = False
+    profile: str | None = None  # None: every rule (core, schema.org and google)
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity:
         return self.severities.get(rule_id, default)
@@ -127,9 +141,21 @@ def normalize_site_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _rules_of_profile(profile: str | None, rules: Any, what: str) -> set[str]:
+    ids = set(rules)
+    if profile is None:
+        return ids
+    if profile not in PROFILES:
+        raise ConfigError(f"{what}: unknown profile {profile!r} (known: {', '.join(PROFILES)})")
+    tags = PROFILES[profile]
+    return {rule_id for rule_id in ids if getattr(rules[rule_id], "TAGS", frozenset({"core"})) & tags} \
+        if isinstance(rules, dict) else ids
+
+
 def build_config(
     rule_ids: Iterable[str],
     *,
+    profile: str | None = None,
     select: str | None = None,
     ignore: str | None = None,
     site_url: str | None = None,
@@ -148,14 +174,23 @@ def build_config(
         raise ConfigError(f"mkdocs.yml: unknown check option(s) {', '.join(unknown)} "
                           f"(known: {', '.join(sorted(CHECK_OPTIONS))})")
 
+    config_profile = check.get("profile")
+    if config_profile is not None and not isinstance(config_profile, str):
+        raise ConfigError("mkdocs.yml: check.profile must be one of " + ", ".join(PROFILES))
+    chosen_profile = profile or config_profile
+    profile_rules = _rules_of_profile(chosen_profile, rule_ids, "--profile" if profile else "mkdocs.yml check.profile")
     config_select = _as_list(check.get("select"), "mkdocs.yml check.select")
     cli_select = _as_list(select, "--select")
     chosen = cli_select or config_select
     enabled = match_rules(chosen, ids, "--select" if cli_select else "mkdocs.yml check.select") if chosen else set(ids)
+    enabled &= profile_rules
     enabled -= match_rules(_as_list(check.get("ignore"), "mkdocs.yml check.ignore"), ids, "mkdocs.yml check.ignore")
     enabled -= match_rules(_as_list(ignore, "--ignore"), ids, "--ignore")
 
     severities: dict[str, Severity] = {}
+    if chosen_profile == "strict":
+        severities.update({rule: Severity(level) for rule, level in STRICT_SEVERITIES.items() if rule in ids})
+        warnings_as_errors = True
     raw_severities = check.get("severity") or {}
     if not isinstance(raw_severities, dict):
         raise ConfigError("mkdocs.yml: check.severity must map rule IDs to error, warning, info or off")
@@ -181,4 +216,5 @@ def build_config(
         area_prefix=str(options.get("area_prefix", "area/")),
         term_prefix=str(options.get("term_prefix", "definition/")),
         warnings_as_errors=warnings_as_errors,
+        profile=chosen_profile,
     )

@@ -39,6 +39,7 @@ from ._shared import describe, is_blank, property_values, typed_nodes
 ID = "article-recommended"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 RECOMMENDED = ("headline", "image", "datePublished", "dateModified", "author")
 

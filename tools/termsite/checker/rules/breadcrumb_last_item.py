@@ -35,6 +35,7 @@ from ._shared import last_crumb_claims, url_variant
 ID = "breadcrumb-last-item"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -36,6 +36,7 @@ from ._shared import breadcrumb_lists
 ID = "breadcrumb-position-gap"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -32,6 +32,7 @@ from ._shared import canonical_claims, url_variant
 ID = "canonical-mismatch"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

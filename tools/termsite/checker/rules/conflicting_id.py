@@ -33,6 +33,7 @@ from ..vocabulary import load_vocabulary
 ID = "conflicting-id"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.SITE
+TAGS = frozenset({"core"})
 
 
 def _types_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:

@@ -30,6 +30,7 @@ from .conflicting_id import later_claims
 ID = "conflicting-id-name"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.SITE
+TAGS = frozenset({"core"})
 
 
 def check(site: SiteData, config: object) -> Iterator[Finding]:

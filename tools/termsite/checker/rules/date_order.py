@@ -35,6 +35,7 @@ from .invalid_date import page_temporal_values
 ID = "date-order"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 # (earlier, later) property pairs
 ORDERED_PAIRS = (

@@ -31,6 +31,7 @@ from .invalid_date import page_temporal_values
 ID = "date-without-offset"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

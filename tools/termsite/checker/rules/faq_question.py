@@ -5,6 +5,12 @@ Question needs a non-empty `name` (the full question) and exactly one `acceptedA
 an `Answer` whose `text` (the full answer) is non-empty once HTML tags are removed.
 References (`{"@id": ...}`) to nodes described elsewhere on the page are followed.
 
+Google has shown FAQ rich results only for well-known, authoritative government and health
+websites since August 2023, so this rule does not promise one. The markup still serves:
+other search engines and answer engines read question-and-answer pairs from it, and it
+tells any consumer which questions the page answers; Google's requirements remain the
+common ground those consumers follow.
+
 Source: https://developers.google.com/search/docs/appearance/structured-data/faqpage#structured-data-type-definitions
 
 Failing example:
@@ -35,6 +41,7 @@ from ._shared import accepted_answers, describe, faq_entries, is_blank, string_v
 ID = "faq-question"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -7,6 +7,12 @@ ignoring all whitespace. Text inside `<script>`, `<style>`, `<template>`, `<nosc
 and elements with the `hidden` attribute, `aria-hidden="true"` or an inline
 `display: none` does not count as visible (content in a collapsed `<details>` does).
 
+Google has shown FAQ rich results only for well-known, authoritative government and health
+websites since August 2023, so this rule does not promise one. The markup still serves:
+other search engines and answer engines read question-and-answer pairs from it, and it
+tells any consumer which questions the page answers; Google's requirements remain the
+common ground those consumers follow.
+
 Source: https://developers.google.com/search/docs/appearance/structured-data/faqpage#guidelines
 ("All FAQ content must be visible to the user on the source page")
 
@@ -35,6 +41,7 @@ from ._shared import accepted_answers, faq_entries, string_value
 ID = "faq-text-visible"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def _shorten(text: str) -> str:

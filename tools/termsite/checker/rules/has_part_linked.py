@@ -27,6 +27,7 @@ from ._shared import property_values, url_value
 ID = "has-part-linked"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -34,6 +34,7 @@ from ..site import page_alternates
 ID = "hreflang-canonical"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

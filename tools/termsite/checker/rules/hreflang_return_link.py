@@ -27,6 +27,7 @@ from ..site import SiteData, relative_to_site
 ID = "hreflang-return-link"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.SITE
+TAGS = frozenset({"core"})
 
 
 def _page_urls(page: PageSummary) -> set[str]:

@@ -39,6 +39,7 @@ from ..site import page_alternates
 ID = "hreflang-set"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def own_urls(page: PageDocument) -> set[str]:

@@ -28,6 +28,7 @@ from ..model import Finding, Scope, Severity
 ID = "hreflang-x-default"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -34,6 +34,7 @@ from ._shared import string_value
 ID = "in-language-mismatch"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

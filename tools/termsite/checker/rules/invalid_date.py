@@ -37,6 +37,7 @@ from ._shared import Temporal, TemporalError, parse_temporal, property_values, s
 ID = "invalid-date"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 @functools.lru_cache(maxsize=None)

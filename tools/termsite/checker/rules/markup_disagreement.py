@@ -40,6 +40,7 @@ from ._shared import Temporal, TemporalError, breadcrumb_lists, parse_temporal, 
 ID = "markup-disagreement"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 FREE_TEXT = frozenset({"description", "text", "articleBody", "reviewBody", "abstract", "caption", "keywords",
                        "disambiguatingDescription", "alternativeHeadline"})

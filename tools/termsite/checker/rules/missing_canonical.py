@@ -25,6 +25,7 @@ from ..model import Finding, Scope, Severity
 ID = "missing-canonical"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -30,6 +30,7 @@ from ..model import Finding, Scope, Severity
 ID = "other-structured-data"
 SEVERITY = Severity.INFO
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

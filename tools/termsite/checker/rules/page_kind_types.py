@@ -42,6 +42,7 @@ from ..vocabulary import load_vocabulary
 ID = "page-kind-types"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.SITE
+TAGS = frozenset({"core"})
 
 
 def _prefix(value: str) -> str:

@@ -38,6 +38,7 @@ from .superseded_term import term_uses
 ID = "pending-term"
 SEVERITY = Severity.INFO
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -39,6 +39,7 @@ from ..vocabulary import Vocabulary, load_vocabulary, local_name
 ID = "property-domain"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 @functools.lru_cache(maxsize=4096)

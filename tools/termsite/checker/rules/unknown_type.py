@@ -36,6 +36,7 @@ from ..vocabulary import load_vocabulary
 ID = "unknown-type"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

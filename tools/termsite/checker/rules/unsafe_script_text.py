@@ -43,6 +43,7 @@ from ..model import Finding, Scope, Severity
 ID = "unsafe-script-text"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 _UNSAFE = re.compile(r"</script|<!--|<script", re.IGNORECASE)
 

@@ -29,6 +29,7 @@ from ._shared import canonical_claims, last_crumb_claims, url_variant
 ID = "url-variant"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

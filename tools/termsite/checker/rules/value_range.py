@@ -56,6 +56,7 @@ from ._shared import describe, property_values
 ID = "value-range"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 # ISO 8601 durations: PnYnMnWnDTnHnMnS with at least one component (fractions on any).
 _DURATION = re.compile(
