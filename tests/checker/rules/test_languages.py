@@ -72,6 +72,14 @@ def test_alternate_that_is_not_a_page_of_the_site(tmp_path: Path) -> None:
     assert problem.message == f"the 'fr' version {SITE}fr/ is not a page of the site"
 
 
+def test_the_same_address_written_another_way_counts(tmp_path: Path) -> None:
+    """Plugins write a site's address several ways: no slash, http, www. It is still the page."""
+    links = {"en": "http://www.shop.example.org", "de": SITE + "de", "es": SITE + "es/"}
+    folder = site(tmp_path, en=version("en", links=links))
+    result = check_site(folder, site_url=SITE)
+    assert language_problems(result.problems) == []
+
+
 def test_each_page_lists_itself(tmp_path: Path) -> None:
     text = version("de", links={"en": SITE, "es": SITE + "es/"})
     problems = check_text(tmp_path, text)

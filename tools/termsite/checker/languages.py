@@ -54,3 +54,17 @@ def tag_problem(tag: str, *, allow_x_default: bool = False) -> str | None:
 def primary_language(tag: str) -> str:
     """``"en-US"`` -> ``"en"``: the part two tags must share to name one language."""
     return tag.split("-", 1)[0].split("_", 1)[0].strip().lower()
+
+
+def address_key(url: str) -> str:
+    """One key for the ways a site writes its own address (``http``/``https``, ``www.``, a
+    trailing slash): hreflang sets written by hand or by plugins mix them, and a page that
+    names itself ``https://x/de`` on ``https://x/de/`` does list itself."""
+    from .extract import normalize_url
+
+    normalized = normalize_url(url)
+    scheme, _, rest = normalized.partition("://")
+    if not rest:
+        return normalized
+    host, _, path = rest.partition("/")
+    return host.removeprefix("www.") + "/" + path.rstrip("/")

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..extract import PageDocument, normalize_url
-from ..languages import primary_language
+from ..extract import PageDocument
+from ..languages import address_key, primary_language
 from ..model import Finding, Scope, Severity
 from ..site import page_alternates
 
@@ -41,12 +41,12 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
     if "hreflang" not in page.text or not page.canonical:
         return
     alternates = [a for a in page_alternates(page) if a.hreflang.lower() != "x-default"]
-    canonical = normalize_url(page.canonical)
-    target = next((a for a in alternates if a.url == canonical), None)
+    canonical = address_key(page.canonical)
+    target = next((a for a in alternates if address_key(a.url) == canonical), None)
     if target is None:
         return
-    here = normalize_url(page.page_url) if page.page_url else None
-    own = next((a for a in alternates if here and a.url == here), None)
+    here = address_key(page.page_url) if page.page_url else None
+    own = next((a for a in alternates if here and address_key(a.url) == here), None)
     own_language = own.hreflang if own is not None else page.language
     if not own_language or primary_language(own_language) == primary_language(target.hreflang):
         return

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Alternate, Finding, PageSummary, Scope, Severity
+from ..languages import address_key
 from ..site import SiteData, relative_to_site
 
 ID = "hreflang-return-link"
@@ -31,13 +32,11 @@ TAGS = frozenset({"core"})
 
 
 def _page_urls(page: PageSummary) -> set[str]:
-    from ..extract import normalize_url
-
-    return {u for u in (page.canonical, normalize_url(page.url) if page.url else None) if u}
+    return {address_key(u) for u in (page.canonical, page.url) if u}
 
 
 def _entries(page: PageSummary) -> set[tuple[str, str]]:
-    return {(a.hreflang.lower(), a.url) for a in page.alternates}
+    return {(a.hreflang.lower(), address_key(a.url)) for a in page.alternates}
 
 
 def check(site: SiteData, config: object) -> Iterator[Finding]:
@@ -49,8 +48,8 @@ def check(site: SiteData, config: object) -> Iterator[Finding]:
     site_urls = [root.site_url for root in site.roots if root.site_url]
     # Versions that are not pages of the site are reported once, where they are named, and
     # left out of the comparison of sets (or every sibling would report them again).
-    missing_pages = {a.url for page in site.pages for a in page.alternates
-                     if a.url not in by_url and any(relative_to_site(a.url, s) is not None for s in site_urls)
+    missing_pages = {address_key(a.url) for page in site.pages for a in page.alternates
+                     if address_key(a.url) not in by_url and any(relative_to_site(a.url, s) is not None for s in site_urls)
                      and not _exists(site, a)}
     for page in site.pages:
         if not page.alternates or page.is_redirect:
@@ -59,12 +58,13 @@ def check(site: SiteData, config: object) -> Iterator[Finding]:
         entries = {(code, url) for code, url in _entries(page) if url not in missing_pages}
         reported: set[str] = set()
         for alternate in page.alternates:
-            if alternate.url in mine or alternate.url in reported:
+            key = address_key(alternate.url)
+            if key in mine or key in reported:
                 continue
-            reported.add(alternate.url)
-            other = by_url.get(alternate.url)
+            reported.add(key)
+            other = by_url.get(key)
             if other is None:
-                if alternate.url in missing_pages:
+                if key in missing_pages:
                     yield Finding(f"the {alternate.hreflang!r} version {alternate.url} is not a page of the site",
                                   "", alternate.line, alternate.col, page.path)
                 continue
@@ -77,11 +77,12 @@ def check(site: SiteData, config: object) -> Iterator[Finding]:
                 continue
             missing, extra = sorted(entries - theirs), sorted(theirs - entries)
             if missing or extra:
+                written = {address_key(a.url): a.url for a in other.alternates + page.alternates}
                 parts = []
                 if missing:
-                    parts.append("it lacks " + ", ".join(f"{c}: {u}" for c, u in missing))
+                    parts.append("it lacks " + ", ".join(f"{c}: {written.get(u, u)}" for c, u in missing))
                 if extra:
-                    parts.append("it adds " + ", ".join(f"{c}: {u}" for c, u in extra))
+                    parts.append("it adds " + ", ".join(f"{c}: {written.get(u, u)}" for c, u in extra))
                 yield Finding(f"the {alternate.hreflang!r} version {alternate.url} ({other.path}) lists another hreflang "
                               f"set ({'; '.join(parts)})", "", alternate.line, alternate.col, page.path)
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..extract import PageDocument, normalize_url
-from ..languages import tag_problem
+from ..languages import address_key, tag_problem
 from ..model import Finding, Scope, Severity
 from ..site import page_alternates
 
@@ -43,8 +43,8 @@ TAGS = frozenset({"core"})
 
 
 def own_urls(page: PageDocument) -> set[str]:
-    """The URLs the page is known by: where it is (under the site URL) and its canonical URL."""
-    return {normalize_url(url) for url in (page.page_url, page.canonical) if url}
+    """The addresses the page is known by: where it is (under the site URL) and its canonical URL."""
+    return {address_key(url) for url in (page.page_url, page.canonical) if url}
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
@@ -71,7 +71,8 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
                           "one code names one version", "", alternate.line, alternate.col)
         seen.setdefault(code, alternate.url)
     mine = own_urls(page)
-    if mine and not any(a.url in mine for a in alternates if a.hreflang.lower() != "x-default"):
+    if mine and not any(address_key(a.url) in mine for a in alternates if a.hreflang.lower() != "x-default"):
         first = alternates[0]
-        yield Finding(f"the hreflang set does not list this page itself ({sorted(mine)[0]}); each version lists "
+        shown = normalize_url(page.canonical or page.page_url or "")
+        yield Finding(f"the hreflang set does not list this page itself ({shown}); each version lists "
                       "itself and every other version", "", first.line, first.col)
