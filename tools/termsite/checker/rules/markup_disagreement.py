@@ -137,7 +137,7 @@ def _breadcrumbs_disagree(page: PageDocument, vocab: Vocabulary) -> Iterator[Fin
     other = [(t, c) for t, c in trails if t.syntax != "json-ld"]
     if len(jsonld) != 1 or len(other) != 1:
         return  # several trails of a kind: which pairs with which is a guess
-    (trail, crumbs), (other_trail, other_crumbs) = jsonld[0], other[0]
+    (_trail, crumbs), (other_trail, other_crumbs) = jsonld[0], other[0]
     base = page.base_url or ""
 
     def by_position(items: list[Any]) -> dict[int, tuple[str, Any]]:
@@ -151,7 +151,7 @@ def _breadcrumbs_disagree(page: PageDocument, vocab: Vocabulary) -> Iterator[Fin
     mine, theirs = by_position(crumbs), by_position(other_crumbs)
     line, _col = other_trail.where()
     for position in sorted(set(mine) & set(theirs)):
-        (url, crumb), (other_url, _other) = mine[position], theirs[position]
+        (url, crumb), (other_url, _) = mine[position], theirs[position]
         if url != other_url:
             yield Finding(f"breadcrumb position {position} is {crumb.item_url!r} in JSON-LD but {other_url!r} in the "
                           f"{other_trail.syntax} trail (line {line})", join_path(crumb.path, "item"), *crumb.node.where())
