@@ -3,7 +3,9 @@
  * - `termsite:term-shown` when a term link's definition shows (hover or keyboard focus), with
  *   {slug, title, page, source: "site"}: the same event termsite-embed.js sends on other sites;
  * - the copy button of a term page's "Embed this definition" code;
- * - collapsed sections open before printing.
+ * - for print: links to other sites marked, so that the print stylesheet writes out their
+ *   address (the theme makes every link's href absolute, so CSS alone cannot tell them
+ *   apart), and collapsed sections opened.
  * Plain JavaScript, no dependency; listeners sit on the document, so pages that the theme's
  * instant navigation swaps in are served too.
  */
@@ -99,7 +101,23 @@
     }
   });
 
+  function markExternalLinks() {
+    document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+      var target = new URL(link.href, location.href);
+      if (/^https?:$/.test(target.protocol) && target.host !== location.host) {
+        link.setAttribute("data-termsite-external", "");
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", markExternalLinks);
+  } else {
+    markExternalLinks();
+  }
+
   window.addEventListener("beforeprint", function () {
+    markExternalLinks();
     document.querySelectorAll("details:not([open])").forEach(function (details) {
       details.setAttribute("open", "");
       details.setAttribute("data-termsite-opened-for-print", "");

@@ -381,7 +381,7 @@ class SiteBuilder:
         path = self.urls.print_page()
         terms = sorted(self.glossary.terms.values(), key=lambda t: (index_letter(t.title), t.title.casefold(), t.slug))
         description = f"The whole {self.settings.site_name} on one page for printing: {len(terms)} terms from A to Z."
-        page = PrintPage(path=path, title=f"{self.settings.site_name}: the whole glossary", description=description,
+        page = PrintPage(path=path, title=f"{self.settings.site_name}: every term, A to Z", description=description,
                          settings=self.settings)
         anchors = {self.urls.term(term.slug): term.slug for term in terms}
         for term in terms:
