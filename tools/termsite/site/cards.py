@@ -15,9 +15,11 @@ font's missing-glyph box).
 Drawing is costly next to everything else a page needs (a few milliseconds), so cards
 are cached by the hash of everything drawn on them (:meth:`CardSpec.digest`) in
 ``.cache/termsite/cards/``: an unchanged page costs a file link on the next build, and a
-damaged cache entry (a failed CRC, a wrong size, a missing end) is drawn again. Pages
-without a background image are drawn in palette mode, which keeps a card near 30 KB and
-its PNG encoding quick.
+damaged cache entry (a failed CRC, a wrong size, a missing end) is drawn again. Cards are
+palette PNGs, which keeps one near 30 KB and its encoding quick: a card without a
+background is drawn in palette indices directly (ramps from the background to the text
+and accent colours, so that antialiased text blends inside them), one over a photo is
+reduced to a palette once drawn.
 """
 
 from __future__ import annotations
@@ -421,7 +423,7 @@ def _logo(path: str, content_hash: str, background: str) -> tuple[PILImage.Image
 
 
 def draw_card(spec: CardSpec) -> PILImage.Image:
-    """The card as an image: palette mode without a background image, RGB with one."""
+    """The card as a palette image (see _draw_flat and _draw_on_background)."""
     logo = _logo(spec.logo, spec.logo_hash, spec.background_colour) if spec.logo else None
     layout = layout_card(spec, logo[0].size if logo else None)
     if spec.background:
@@ -466,19 +468,33 @@ def _draw_accent_text(image: PILImage.Image, line: TextLine) -> None:
     image.paste(indices, (left - 1, top - 1), mask.point(lambda value: 255 if value else 0))
 
 
-def _draw_on_background(spec: CardSpec, layout: CardLayout, logo: Any) -> PILImage.Image | None:
-    """The page's own image, covered to 1200×630 and darkened towards the background colour, under the words."""
+@lru_cache(maxsize=8)
+def _background(path: str, content_hash: str, background: str) -> PILImage.Image | None:
+    """A page's own image covered to 1200×630 and darkened towards the background colour, so that
+    the words read on it; kept per process, since the pages of an area often share one image."""
     from PIL import Image as PILImage
-    from PIL import ImageDraw, ImageOps
+    from PIL import ImageOps
 
     try:
-        with PILImage.open(spec.background) as source:
+        with PILImage.open(path) as source:
             source.draft("RGB", (CARD_WIDTH, CARD_HEIGHT))
             photo = ImageOps.fit(source.convert("RGB"), (CARD_WIDTH, CARD_HEIGHT), PILImage.Resampling.BILINEAR)
     except (OSError, ValueError, SyntaxError):
         return None
+    return PILImage.blend(photo, PILImage.new("RGB", photo.size, _rgb(background)), 0.78)
+
+
+def _draw_on_background(spec: CardSpec, layout: CardLayout, logo: Any) -> PILImage.Image | None:
+    """The words over the page's own image; reduced to a palette, which encodes several times quicker
+    and smaller than full colour at a loss no feed's thumbnail shows."""
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    background = _background(spec.background, spec.background_hash, spec.background_colour)
+    if background is None:
+        return None
+    image = background.copy()
     bg, fg, ac = _rgb(spec.background_colour), _rgb(spec.text_colour), _rgb(spec.accent_colour)
-    image = PILImage.blend(photo, PILImage.new("RGB", photo.size, bg), 0.78)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 15, CARD_HEIGHT), fill=ac)
     draw.rectangle((MARGIN_X, FOOTER_RULE_Y, TEXT_RIGHT, FOOTER_RULE_Y + 2), fill=ac)
@@ -489,7 +505,7 @@ def _draw_on_background(spec: CardSpec, layout: CardLayout, logo: Any) -> PILIma
                   anchor=line.anchor)
     if logo is not None and layout.logo_box is not None:
         image.paste(logo[0], layout.logo_box[:2], logo[0])
-    return image
+    return image.quantize(256, method=PILImage.Quantize.FASTOCTREE)
 
 
 def render_card(spec: CardSpec) -> bytes:
