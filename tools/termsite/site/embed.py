@@ -42,7 +42,7 @@ def embed_script(settings: SiteSettings) -> str:
     """The minified script with this site's configuration written in."""
     source = (files("termsite.site") / "assets" / MINIFIED).read_text(encoding="utf-8")
     # The configuration is a JSON string inside a JSON.parse call: a string literal of a string literal.
-    literal = json.dumps(json.dumps(embed_config(settings), ensure_ascii=True))
+    literal = json.dumps(json.dumps(embed_config(settings), ensure_ascii=True, separators=(",", ":")))
     for quote in ('"', "'"):
         source = source.replace(f"{quote}{CONFIG_PLACEHOLDER}{quote}", literal)
     return source
