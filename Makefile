@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site test browser-test-deps serve lint check clean
+.PHONY: install site test browser-test-deps serve lint check clean embed
 
 install: $(VENV)/.site-installed
 
@@ -31,6 +31,12 @@ test: $(VENV)/.test-installed browser-test-deps
 # it downloads no browser of its own) and axe-core from npm, pinned by package-lock.json.
 browser-test-deps: tests/browser/node_modules/.installed
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver)
+
+# termsite-embed.js ships minified inside the package, so that building a site needs no Node:
+# after editing the source, `make embed` minifies it again (a browser test checks the two agree).
+EMBED := tools/termsite/site/assets/termsite-embed
+embed: tests/browser/node_modules/.installed
+	tests/browser/node_modules/.bin/terser $(EMBED).js --compress --mangle --comments false --output $(EMBED).min.js
 
 tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund

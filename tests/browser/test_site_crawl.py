@@ -198,9 +198,10 @@ def _entry_sharing(path: str, site: ExampleSite) -> Sharing | None:
     absolute = lambda url: url if "://" in url else site.site_url + url  # noqa: E731
     if parts[0] == "definition":
         term = site.glossary.terms[parts[1]]
-        return Sharing(term.title, term.summary, "article", absolute(term.image.url) if term.image else "")
+        # Every page shares its card (its own image is an SVG, which sharing services do not show).
+        return Sharing(term.title, term.summary, "article", absolute(f"assets/cards/definition/{term.slug}.png"))
     area = site.glossary.areas[parts[1]]
-    return Sharing(area.title, area.description, "website", absolute(area.image.url) if area.image else "")
+    return Sharing(area.title, area.description, "website", absolute(f"assets/cards/area/{area.slug}.png"))
 
 
 def _sharing_problems(visit: Visit, site: ExampleSite) -> list[str]:

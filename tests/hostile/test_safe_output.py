@@ -168,7 +168,8 @@ def test_the_head_carries_the_exact_text(site: Path) -> None:
     assert meta("name", "description") == SUMMARY
     assert meta("property", "og:title") == meta("name", "twitter:title") == TITLE
     assert meta("property", "og:description") == meta("name", "twitter:description") == SUMMARY
-    assert meta("property", "og:image:alt") == CAPTION
+    # The shared image is the page's card, described by the words drawn on it.
+    assert meta("property", "og:image:alt") == meta("name", "twitter:image:alt") == f"{TITLE}: {SUMMARY}"
 
 
 def test_tooltips_hold_no_markup(site: Path) -> None:
@@ -193,7 +194,7 @@ def test_jsonld_is_valid_escaped_json_with_the_exact_text(site: Path) -> None:
     question = nodes["FAQPage"]["mainEntity"][0]
     assert question["name"] == QUESTION
     assert question["acceptedAnswer"]["text"].startswith("Yes &lt;script&gt;alert(15)&lt;/script&gt; x")
-    assert nodes["Article"]["image"]["caption"] == CAPTION
+    assert nodes["Article"]["image"]["caption"] == f"{TITLE}: {SUMMARY}"  # its card: the image is an SVG
     assert nodes["Article"]["author"] == {"@type": "Person", "name": "Ana & Co <3", "url": "https://example.org/ana?a=1&b=2"}
 
 

@@ -62,8 +62,9 @@ def test_area_page_jsonld(mini_site: Path) -> None:
     assert (page["@id"], page["url"], page["headline"], page["description"]) == (
         url, url, "Liquidation", "How positions are closed when margin runs out.")
     assert page["publisher"] == {"@type": "Organization", "name": "Mini publisher", "url": BASE}
-    assert page["image"] == {"@type": "ImageObject", "url": BASE + "images/liquidation.svg", "width": 1200,
-                             "height": 630, "caption": "A falling price line meeting a threshold."}
+    # Its own image is an SVG, which sharing services do not show: the area's card is its image.
+    assert page["image"] == {"@type": "ImageObject", "url": BASE + "assets/cards/area/liquidation.png", "width": 1200,
+                             "height": 630, "caption": "Liquidation: How positions are closed when margin runs out."}
     mark, call = page["hasPart"]
     assert mark == {
         "@type": "Article", "@id": BASE + "definition/mark-price/", "url": BASE + "definition/mark-price/",
@@ -145,7 +146,11 @@ def test_sharing_metadata(mini_site: Path) -> None:
         '<meta property="og:title" content="Mark Price">',
         '<meta property="og:type" content="article">',
         '<meta property="og:url" content="https://mini.termsite.example/definition/mark-price/">',
-        '<meta property="og:image" content="https://mini.termsite.example/images/liquidation.svg">',
+        '<meta property="og:image" content="https://mini.termsite.example/assets/cards/definition/mark-price.png">',
+        '<meta property="og:image:width" content="1200">',
+        '<meta property="og:image:height" content="630">',
+        '<meta property="og:image:alt" content="Mark Price: The fair reference price used to value positions &amp; '
+        'trigger liquidations.">',
         '<meta name="twitter:card" content="summary_large_image">',
         "<title>Mark Price - Mini glossary</title>",
     ]:

@@ -46,6 +46,7 @@ def test_a_body_edit_rebuilds_the_page_its_areas_the_home_page_and_the_new_link_
         "definition/mark-price/index.md",  # gains a backlink
         "area/risk/index.md", "area/pricing/index.md",  # hub pages of both
         "index.md",
+        "print/index.md",  # holds every term's text
     }
     mark = second.pages["definition/mark-price/index.md"]
     assert [link.slug for link in mark.backlinks] == ["insurance-fund"]
@@ -72,6 +73,7 @@ def test_a_summary_edit_rebuilds_the_pages_that_show_it(tmp_path: Path) -> None:
         "area/pricing/index.md",  # lists it with its summary
         "definition/index.md",  # the A–Z index's tooltips
         "index.md",
+        "print/index.md",
     }
     link = second.pages["definition/mark-price/index.md"].links.main.html
     assert 'title="The index."' in link
@@ -93,6 +95,7 @@ def test_a_title_edit_relinks_the_pages_that_mention_the_old_or_new_name(tmp_pat
         "area/pricing/index.md", "area/risk/index.md",  # list them
         "definition/index.md",  # the A–Z index shows the new title
         "index.md",
+        "print/index.md",
     }
     assert second.graph.terms["mark-price"].links_to == []
     assert second.graph.terms["insurance-fund"].links_to == ["index-price"]

@@ -25,6 +25,16 @@ class Labels:
 
 
 @dataclass(frozen=True)
+class CardSettings:
+    """The social card every page shares (termsite.site.cards): whether pages get one, and its colours."""
+
+    enabled: bool = True
+    background: str = "#1e1b4b"  # #rrggbb
+    text: str = "#ffffff"
+    accent: str = "#a5b4fc"
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     """What the core needs to know about the site: where it lives and who publishes it."""
 
@@ -50,6 +60,10 @@ class SiteSettings:
     plurals: bool = True
     # The folder of docs_dir whose pages the home page lists as guides ('' for none).
     guides_dir: str = "guides/"
+    # A 1200×630 PNG card per page for og:image and the JSON-LD image of pages without a raster image.
+    cards: CardSettings = field(default_factory=CardSettings)
+    # The whole glossary on one page, for printing (print/).
+    print_page: bool = True
     urls: UrlScheme = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -94,6 +108,10 @@ class UrlScheme:
 
     def term(self, slug: str) -> str:
         return self._page(f"{self.term_prefix}{slug}/")
+
+    def print_page(self) -> str:
+        """The page holding the whole glossary for printing."""
+        return self._page("print/")
 
     def term_index_part(self, number: int) -> str:
         """Page ``number`` of the A–Z index; page 1 is the index itself."""

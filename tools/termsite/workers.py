@@ -17,10 +17,14 @@ R = TypeVar("R")
 PARALLEL_FROM_ITEMS = 1000
 
 
-def map_items(function: Callable[[T], R], items: Sequence[T], *, chunk_size: int = 250) -> list[R]:
-    """``[function(item) for item in items]``, in worker processes when that is worth it."""
+def map_items(function: Callable[[T], R], items: Sequence[T], *, chunk_size: int = 250,
+              min_items: int = PARALLEL_FROM_ITEMS) -> list[R]:
+    """``[function(item) for item in items]``, in worker processes when that is worth it.
+
+    ``min_items`` is where workers start to pay: fewer for jobs that take milliseconds each.
+    """
     workers = min(os.cpu_count() or 1, 8)
-    if len(items) < PARALLEL_FROM_ITEMS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(items) < min_items or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     # fork: the workers share the parent's loaded modules and data without re-importing them.
     with multiprocessing.get_context("fork").Pool(workers) as pool:

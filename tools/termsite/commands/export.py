@@ -1,8 +1,10 @@
 """``termsite export --format FORMAT [-o FILE]``: the glossary as open data (see :mod:`termsite.site.export`).
 
 The build writes every format into the site; this command writes one of them anywhere,
-with the URLs of the site that mkdocs.yml describes. Exit status: 0 written, 1 content
-errors or an unwritable file, 2 usage (including a mkdocs.yml without site_url).
+with the URLs of the site that mkdocs.yml describes. ``--format pdf`` prints the built
+site's print page with Chromium (:mod:`termsite.site.pdf`). Exit status: 0 written, 1
+content errors, an unwritable file or a failed print, 2 usage (including a mkdocs.yml
+without site_url, and no Chromium for a PDF).
 """
 
 from __future__ import annotations
@@ -20,18 +22,23 @@ from termsite.project import _TolerantLoader, read_project
 from termsite.settings import Labels, Publisher, SiteSettings
 
 # termsite.site.export loads rdflib; the command imports it when it runs, not for `termsite --help`.
-EXPORT_FORMATS = ("jsonld", "ttl", "csv", "json", "llms")
+EXPORT_FORMATS = ("jsonld", "ttl", "csv", "json", "llms", "pdf")
+DEFAULT_PDF = "glossary.pdf"
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "export", help="write the glossary as open data (JSON-LD, SKOS Turtle, CSV, JSON or llms.txt)",
+        "export", help="write the glossary as open data (JSON-LD, SKOS Turtle, CSV, JSON or llms.txt) or as a PDF",
         description="Write the whole glossary in one open-data format, with the URLs of the site in mkdocs.yml. "
-                    "`mkdocs build` writes all of them into the site as well.")
+                    "`mkdocs build` writes all of them into the site as well. --format pdf prints the built "
+                    "site's print page with Chromium.")
     parser.add_argument("--format", required=True, choices=EXPORT_FORMATS,
                         help="jsonld: schema.org DefinedTermSet; ttl: SKOS in Turtle; csv: one row per term; "
-                             "json: areas and terms in full; llms: an llms.txt index")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+                             "json: areas and terms in full; llms: an llms.txt index; "
+                             "pdf: the print page of the built site, printed by Chromium")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=f"write to FILE instead of standard output (a PDF: default {DEFAULT_PDF})")
+    parser.add_argument("--site", metavar="DIR", help="the built site, for a PDF (default: site_dir of mkdocs.yml)")
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--content", metavar="DIR", help="the content folder (default: from mkdocs.yml)")
     parser.set_defaults(run=run)
@@ -51,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     settings, description = site_settings(config_path)
+    if args.format == "pdf":
+        return _export_pdf(args, config_path, settings)
     content_dir = Path(args.content) if args.content else project.content_dir
     try:
         glossary = load_glossary(content_dir, default_author=project.default_author)
@@ -66,6 +75,31 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"termsite export: error: cannot write {args.output} ({error.strerror or error}).", file=sys.stderr)
         return 1
+    return 0
+
+
+def _export_pdf(args: argparse.Namespace, config_path: Path, settings: SiteSettings) -> int:
+    from termsite.site.pdf import PdfError, PrintJob, find_chromium, print_pdf
+
+    chromium = find_chromium()
+    if chromium is None:
+        print("termsite export: error: a PDF is printed by Chromium, which is not installed (install the chromium "
+              "package, or name the program in TERMSITE_CHROMIUM).", file=sys.stderr)
+        return 2
+    site_dir = Path(args.site) if args.site else config_path.parent / str(_read_mkdocs(config_path).get("site_dir")
+                                                                            or "site")
+    page = site_dir / settings.urls.source_name(settings.urls.print_page()).replace(".md", ".html")
+    if not page.is_file():
+        print(f"termsite export: error: {display_path(page)} does not exist; build the site first (mkdocs build), "
+              "with the plugin's print_page option on.", file=sys.stderr)
+        return 1
+    output = Path(args.output or DEFAULT_PDF)
+    try:
+        print_pdf(PrintJob(chromium, page, output))
+    except PdfError as error:
+        print(f"termsite export: error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {display_path(output)}", file=sys.stderr)
     return 0
 
 

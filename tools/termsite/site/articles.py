@@ -132,6 +132,10 @@ class ArticleIndex:
     def terms_of(self, source: str) -> list[str]:
         return list(self._terms.get(source, []))
 
+    def sources(self) -> set[str]:
+        """The hand-written pages in the site now."""
+        return set(self._pages)
+
 
 def resolve_dates(article: Article | None, history: tuple[datetime, datetime] | None
                   ) -> tuple[datetime | None, datetime | None]:

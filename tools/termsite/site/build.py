@@ -20,7 +20,11 @@ from termsite.content.model import FaqEntry, Glossary
 from termsite.graph.links import LinkedFaq, PageLinker
 from termsite.graph.treelinks import PageLinks, TreeLinker
 from termsite.settings import SiteSettings
+from termsite.content.model import Image
 from termsite.site.articles import ArticleIndex, ArticlePage, author_of, resolve_dates
+from termsite.site.cards import (CARD_HEIGHT, CARD_WIDTH, CardCache, CardPlanner, CardReport, CardSpec, card_alt,
+                                 card_path, write_cards)
+from termsite.site.embed import write_embed_files
 from termsite.site.export import write_site_exports
 from termsite.site.incremental import SiteSnapshot, build_site
 from termsite.site.jsonld import JsonLd, serialize
@@ -41,14 +45,28 @@ class PageHead:
     og_type: str = "website"
     image: str = ""  # absolute URL
     image_alt: str = ""
+    image_width: int = 0  # 0 when unknown
+    image_height: int = 0
     jsonld: list[str] = field(default_factory=list)
     lastmod: str = ""  # the sitemap's date; '' when the page has none of its own
     hand_written: bool = False  # a page of the site's own, which the engine may date instead
+    noindex: bool = False  # kept out of search engines and the sitemap (the print page)
 
     def as_meta(self) -> dict[str, object]:
-        """The head as the theme override reads it (``page.meta.termsite``)."""
+        """The head as the theme override reads it (``page.meta.termsite``): every key always present."""
         return {"kind": self.kind, "og_type": self.og_type, "image": self.image, "image_alt": self.image_alt,
-                "jsonld": list(self.jsonld), "lastmod": self.lastmod, "hand_written": self.hand_written}
+                "image_width": self.image_width, "image_height": self.image_height, "jsonld": list(self.jsonld),
+                "lastmod": self.lastmod, "hand_written": self.hand_written, "noindex": self.noindex}
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """The picture a shared link shows: absolute URL, description and size (0 when unknown)."""
+
+    url: str = ""
+    alt: str = ""
+    width: int = 0
+    height: int = 0
 
 
 @dataclass
@@ -63,20 +81,33 @@ class SiteBuild:
     article_content: dict[str, Article] = field(default_factory=dict)  # source -> front matter
     history: dict[str, tuple] = field(default_factory=dict)  # source -> (first, last) commit dates
     redirects: list[RedirectPage] = field(default_factory=list)
+    files_dir: Path | None = None  # the site's own files (docs_dir): images drawn on cards
+    card_cache: CardCache | None = None
+    # Hand-written pages' cards (source -> site path, spec) and the cards the last build wrote
+    # (site path -> digest): both live on across a preview's builds, like the index of pages.
+    article_cards: dict[str, tuple[str, CardSpec]] = field(default_factory=dict)
+    written_cards: dict[str, str] = field(default_factory=dict)
+    _planner: CardPlanner | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def create(cls, glossary: Glossary, settings: SiteSettings, renderer: PageRenderer, *,
                articles: dict[str, Article] | None = None, history: dict[str, tuple] | None = None,
-               previous: SiteBuild | None = None) -> SiteBuild:
+               previous: SiteBuild | None = None, files_dir: Path | None = None,
+               cache_dir: Path | None = None) -> SiteBuild:
         """Build every generated page; with ``previous`` (a preview's last build), reuse what an edit did not touch.
 
         The index of hand-written pages lives on across builds: a preview renders only the
-        pages that changed, and the others' links still count.
+        pages that changed, and the others' links still count. ``files_dir`` holds the images
+        that cards are drawn with, ``cache_dir`` the cards of earlier builds.
         """
         index = previous.articles if previous is not None else ArticleIndex()
         snapshot = build_site(glossary, settings, previous=previous.snapshot if previous else None, articles=index)
         build = cls(glossary, settings, renderer, snapshot, index, dict(articles or {}), dict(history or {}),
-                    redirect_pages(glossary, settings))
+                    redirect_pages(glossary, settings), files_dir=files_dir,
+                    card_cache=CardCache(cache_dir) if cache_dir is not None else None)
+        if previous is not None:
+            build.article_cards = previous.article_cards
+            build.written_cards = previous.written_cards
         return build
 
     @property
@@ -97,10 +128,20 @@ class SiteBuild:
         return page.toc()
 
     def head(self, page: GeneratedPage) -> PageHead:
+        image = self.share_image(page.path, page.image, page.title, page.description)
         return PageHead(kind=page.kind, title=page.title, description=page.description, og_type=page.og_type,
-                        image=page.image_url, image_alt=page.image.caption if page.image else "",
+                        image=image.url, image_alt=image.alt, image_width=image.width, image_height=image.height,
                         jsonld=[serialize(node) for node in page.jsonld],
-                        lastmod=page.modified.isoformat() if page.modified else "")
+                        lastmod=page.modified.isoformat() if page.modified else "", noindex=page.noindex)
+
+    def share_image(self, page_path: str, image: Image | None, title: str, description: str) -> ShareImage:
+        """A page's card when the site draws cards, else its own image (or none)."""
+        if self.settings.cards.enabled:
+            return ShareImage(self.settings.urls.absolute(card_path(page_path)), card_alt(title, description),
+                              CARD_WIDTH, CARD_HEIGHT)
+        if image is None:
+            return ShareImage()
+        return ShareImage(self.settings.urls.absolute(image.url), image.caption, image.width, image.height)
 
     # Hand-written pages
     def tree_linker(self, source: str, page_path: str) -> Callable[[Callable[[int], str]], TreeLinker]:
@@ -148,26 +189,61 @@ class SiteBuild:
     def record(self, page: ArticlePage) -> tuple[set[str], bool]:
         """Note what a hand-written page links: (terms whose pages must be rendered again, whether
         the page's own entry in listings changed)."""
+        if self.settings.cards.enabled:
+            self.article_cards[page.source] = (card_path(page.path), self.card_planner().for_article(page))
         return self.articles.update(page.source, page.ref(), page.mentions)
 
     def faq_html(self, page: ArticlePage) -> str:
         return self.renderer.render_fragment("article_faq.html", {"faq": page.faq}) if page.faq else ""
 
     def article_head(self, page: ArticlePage) -> PageHead:
-        image = page.image
+        image = self.share_image(page.path, page.image, page.title, page.description)
         return PageHead(kind="home" if page.is_home else "article", title=page.title, description=page.description,
-                        og_type="website" if page.is_home else "article",
-                        image=self.settings.urls.absolute(image.url) if image else "",
-                        image_alt=image.caption if image else "",
+                        og_type="website" if page.is_home else "article", image=image.url, image_alt=image.alt,
+                        image_width=image.width, image_height=image.height,
                         jsonld=[serialize(node) for node in self.jsonld.hand_written_page(page)],
                         lastmod=page.modified.isoformat() if page.modified else "", hand_written=True)
+
+    # Social cards
+    def card_planner(self) -> CardPlanner:
+        if self._planner is None:
+            self._planner = CardPlanner(self.settings, self.glossary, self.files_dir)
+        return self._planner
+
+    def cards(self) -> dict[str, CardSpec]:
+        """Every page's card by its site path: the generated pages', and the hand-written pages' still in the site."""
+        if not self.settings.cards.enabled:
+            return {}
+        planner = self.card_planner()
+        specs = {card_path(page.path): planner.for_generated(page) for page in self.pages.values()}
+        present = self.articles.sources()
+        for source in [s for s in self.article_cards if s not in present]:
+            del self.article_cards[source]
+        specs.update(self.article_cards.values())
+        return specs
+
+    def write_cards(self, site_dir: str | Path, *, same_folder: bool = False) -> CardReport:
+        """Write every page's card into the site, drawing only those the cache does not have.
+
+        ``same_folder``: the site folder still holds the last build's files (a dirty preview),
+        so cards that did not change are left in place. A full build also empties the cache of
+        cards no page uses any more.
+        """
+        if not self.settings.cards.enabled:
+            return CardReport()
+        report, written = write_cards(site_dir, self.cards(), self.card_cache,
+                                      previous=self.written_cards if same_folder else None, prune=not same_folder)
+        self.written_cards = written
+        return report
 
     # Everything else a site carries
     def search_documents(self) -> list[dict[str, str]]:
         return [document.as_dict() for source in sorted(self.pages) for document in search_documents(self.pages[source])]
 
     def write_exports(self, site_dir: str | Path, site_description: str) -> None:
+        """The open-data exports, and what other sites need to embed definitions (termsite-embed.js)."""
         write_site_exports(site_dir, self.glossary, self.settings, site_description, self.snapshot.graph)
+        write_embed_files(site_dir, self.glossary, self.settings)
 
     def write_redirects(self, site_dir: str | Path) -> list[RedirectPage]:
         """Redirect pages at renamed terms' old addresses; returns those skipped because a page is there."""

@@ -99,6 +99,9 @@ def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapsho
     if settings.glossary_home is not None:
         home = builder.home_page()  # its "recently updated" list follows every entry's dates
         pages[home.source_name] = home
+    if settings.print_page and (dirty_terms or shown):  # every term's text, and every title, is on it
+        printed = builder.print_page()
+        pages[printed.source_name] = printed
     if shown:  # the A–Z index shows every title, and every summary as a tooltip
         for source_name, page in list(pages.items()):
             if page.kind == "term-index":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from termsite.content.model import Area, Author, Glossary, Image, Term
 from termsite.settings import SiteSettings
+from termsite.site.cards import CARD_HEIGHT, CARD_WIDTH, card_alt, card_path, is_raster
 
 if TYPE_CHECKING:
     from termsite.site.articles import ArticlePage
@@ -73,6 +74,14 @@ class JsonLd:
             return None
         return {"@type": "ImageObject", "url": self.urls.absolute(image.url), "width": image.width,
                 "height": image.height, "caption": image.caption}
+
+    def page_image(self, page_path: str, image: Image | None, title: str, text: str) -> JsonObject | None:
+        """The image of a page's main node: its own raster image, else its social card (when the site draws
+        cards), else its own SVG image or none."""
+        if (image is not None and is_raster(image.url)) or not self.settings.cards.enabled:
+            return self.image_object(image)
+        return {"@type": "ImageObject", "url": self.urls.absolute(card_path(page_path)), "width": CARD_WIDTH,
+                "height": CARD_HEIGHT, "caption": card_alt(title, text)}
 
     def person(self, author: Author | None) -> JsonObject:
         """The author of a page; a page without one is by the site's publisher."""
@@ -137,6 +146,9 @@ class JsonLd:
     def term_article(self, term: Term) -> JsonObject:
         url = self.urls.absolute(self.urls.term(term.slug))
         node = {"@context": CONTEXT, **self.term_article_summary(term)}
+        image = self.page_image(self.urls.term(term.slug), term.image, term.title, term.summary)
+        if image:
+            node["image"] = image
         node["publisher"] = self.publisher()
         node["mainEntityOfPage"] = url
         node["about"] = {"@id": url + "#term"}
@@ -164,9 +176,11 @@ class JsonLd:
     def area_collection_page(self, area: Area, members: Iterable[Term], page_path: str | None = None,
                              headline: str | None = None) -> JsonObject:
         """The area's hub page; for a long area, one node per page of its term list."""
-        url = self.urls.absolute(page_path if page_path is not None else self.urls.area(area.slug))
+        path = page_path if page_path is not None else self.urls.area(area.slug)
+        url = self.urls.absolute(path)
         node = _node("CollectionPage", url, url=url, headline=headline or area.title, description=area.description,
-                     inLanguage=self.settings.language, publisher=self.publisher(), image=self.image_object(area.image))
+                     inLanguage=self.settings.language, publisher=self.publisher(),
+                     image=self.page_image(path, area.image, headline or area.title, area.description))
         node["hasPart"] = [self.term_article_summary(term) for term in members]
         return node
 
@@ -176,7 +190,8 @@ class JsonLd:
                   "url": self.urls.absolute(self.urls.area(a.slug)), "headline": a.title,
                   "description": a.description} for a in areas]
         return _node("CollectionPage", url, url=url, headline=title, description=description,
-                     publisher=self.publisher(), hasPart=parts)
+                     publisher=self.publisher(), image=self.page_image(page_path, None, title, description),
+                     hasPart=parts)
 
     # Hand-written pages
     def term_reference(self, slug: str) -> JsonObject:
@@ -199,7 +214,8 @@ class JsonLd:
                      if page.schema_type == "HowTo" else None, description=page.description,
                      datePublished=_date(page.published), dateModified=_date(page.modified),
                      author=self.person(page.author), publisher=self.publisher(), mainEntityOfPage=url,
-                     inLanguage=self.settings.language, image=self.image_object(page.image),
+                     inLanguage=self.settings.language,
+                     image=self.page_image(page.path, page.image, page.title, page.description),
                      about=[self.term_reference(slug) for slug in about],
                      mentions=[self.term_reference(slug) for slug in page.mentions if slug not in about])
         if page.schema_type == "HowTo":

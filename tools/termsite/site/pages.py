@@ -8,6 +8,8 @@ into a site is the host engine's (see :mod:`termsite.hosts.mkdocs`).
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import groupby
@@ -16,11 +18,12 @@ from typing import Any, ClassVar, Iterator
 from unidecode import unidecode
 
 from termsite.site.articles import ArticleIndex
+from termsite.site.embed import EMBED_SCRIPT
 from termsite.site.jsonld import JsonLd, JsonObject
 from termsite.graph.links import EntryLinks, LinkedFragment, LinkGraph, build_link_graph
 from termsite.content.model import Area, Author, Glossary, Image, Source, Term
 from termsite.site.relmap import RelationshipMap, build_relationship_map
-from termsite.settings import SiteSettings
+from termsite.settings import SiteSettings, UrlScheme
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -63,6 +66,7 @@ class TreeNode:
 class GeneratedPage:
     kind: ClassVar[str] = "page"
     template: ClassVar[str] = ""
+    noindex: ClassVar[bool] = False  # kept out of search engines, the site's search and the sitemap
 
     path: str
     title: str
@@ -150,11 +154,20 @@ class TermPage(GeneratedPage):
             entries.append(TocEntry(2, "sources", "Sources"))
         return entries
 
+    @property
+    def embed_snippet(self) -> str:
+        """The markup another site pastes to show this definition on hover (see docs/sharing.md)."""
+        if self.term is None:
+            return ""
+        script = self.settings.urls.absolute(EMBED_SCRIPT)
+        return f'<script src="{script}" defer></script>\n<span data-term="{self.term.slug}">{_escape(self.term.title)}</span>'
+
     def context(self) -> dict[str, Any]:
         return {**super().context(), "term": self.term, "links": self.links, "areas": self.areas,
                 "related": self.related, "broader": self.broader, "narrower": self.narrower,
                 "backlinks": self.backlinks, "replaced_by": self.replaced_by,
-                "author": self.author, "sources": self.sources, "mentioned_in": self.mentioned_in}
+                "author": self.author, "sources": self.sources, "mentioned_in": self.mentioned_in,
+                "embed_snippet": self.embed_snippet}
 
 
 @dataclass
@@ -245,6 +258,70 @@ class HomePage(GeneratedPage):
                 "guides": self.guides}
 
 
+@dataclass
+class PrintEntry:
+    """One term as the print page shows it: its texts, with links made to fit that page."""
+
+    term: Term
+    anchor: str
+    body_html: str
+    faq: list[tuple[str, str]]  # (question, answer HTML)
+    areas: list[str]
+    sources: list[Source]
+
+
+@dataclass
+class PrintPage(GeneratedPage):
+    """The whole glossary on one page, A to Z, for printing or saving as PDF."""
+
+    kind: ClassVar[str] = "print"
+    template: ClassVar[str] = "print.html"
+    noindex: ClassVar[bool] = True
+
+    entries: list[PrintEntry] = field(default_factory=list)
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "entries": self.entries}
+
+
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def rebase_fragment(fragment: str, from_page: str, to_page: str, anchors: dict[str, str],
+                    heading_shift: int = 0) -> str:
+    """A fragment rendered for one page, made to work on another.
+
+    Relative links and images are resolved from ``from_page`` and pointed at again from
+    ``to_page``; a link to a page in ``anchors`` (site path -> fragment id) becomes a link to
+    that anchor, as on the print page, where every term is a section. Headings go
+    ``heading_shift`` levels down, under the heading of the section the fragment is in.
+    """
+    base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
+
+    def rebase(match: re.Match[str]) -> str:
+        attribute, url = match.group(1), match.group(2)
+        if not url or url.startswith(("#", "/", "mailto:", "data:")) or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+            return match.group(0)
+        path, hash_mark, fragment = url.partition("#")
+        joined = posixpath.normpath(posixpath.join(base, path or "./"))
+        if joined == ".." or joined.startswith("../"):
+            return match.group(0)  # outside the site: nothing to rebase against
+        site_path = "" if joined == "." else joined + ("/" if (path or "./").endswith("/") else "")
+        if site_path in anchors and attribute.strip() == "href":
+            return f'{attribute}="#{anchors[site_path]}"'
+        return f'{attribute}="{UrlScheme.relative(to_page, site_path)}{hash_mark}{fragment}"'
+
+    rebased = _URL_ATTRIBUTE.sub(rebase, fragment)
+    if heading_shift:
+        rebased = _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + heading_shift)}", rebased)
+    return rebased
+
+
 def _letter_anchor(letter: str) -> str:
     return "letter-" + ("other" if letter == "#" else letter.lower())
 
@@ -276,6 +353,8 @@ class SiteBuilder:
             yield from self.area_pages(area)
         for term in self.glossary.sorted_terms():
             yield self.term_page(term)
+        if self.settings.print_page:
+            yield self.print_page()
 
     def _area_counts(self, page: GeneratedPage) -> list[tuple[PageLink, int]]:
         return [(page.area_link(area), len(self.glossary.area_members.get(area.slug, [])))
@@ -295,6 +374,26 @@ class SiteBuilder:
         page.jsonld = [self.jsonld.website(), self.jsonld.organization()] if page.path == "" else [
             self.jsonld.breadcrumb_list(page.path, [(self.settings.site_name, page.path)]),
             self.jsonld.area_index_page(self.glossary.sorted_areas(), page.path, page.title, description)]
+        return page
+
+    def print_page(self) -> PrintPage:
+        """Every term A to Z with its summary, body, FAQ and sources; term links point within the page."""
+        path = self.urls.print_page()
+        terms = sorted(self.glossary.terms.values(), key=lambda t: (index_letter(t.title), t.title.casefold(), t.slug))
+        description = f"The whole {self.settings.site_name} on one page for printing: {len(terms)} terms from A to Z."
+        page = PrintPage(path=path, title=f"{self.settings.site_name}: every term, A to Z", description=description,
+                         settings=self.settings)
+        anchors = {self.urls.term(term.slug): term.slug for term in terms}
+        for term in terms:
+            links = self.graph.terms[term.slug]
+            term_path = self.urls.term(term.slug)
+            page.entries.append(PrintEntry(
+                term=term, anchor=term.slug,
+                body_html=rebase_fragment(links.main.html, term_path, path, anchors, heading_shift=1),
+                faq=[(faq.question, rebase_fragment(faq.answer.html, term_path, path, anchors, heading_shift=3))
+                     for faq in links.faq],
+                areas=[self.glossary.areas[slug].title for slug in term.areas],
+                sources=list(term.sources)))
         return page
 
     def area_index_page(self) -> AreaIndexPage:

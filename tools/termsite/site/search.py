@@ -36,6 +36,8 @@ def _first_words(text: str, count: int) -> str:
 
 
 def search_documents(page: GeneratedPage) -> list[SearchDocument]:
+    if page.noindex:
+        return []  # the print page repeats every term: it would be a hit for all of them
     if isinstance(page, TermPage) and page.term and page.links:
         term = page.term
         parts = []

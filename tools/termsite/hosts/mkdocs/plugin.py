@@ -39,9 +39,10 @@ from termsite.hosts.mkdocs.config import TermsiteConfig
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
 from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile
 from termsite.problems import ContentError, Problem
-from termsite.settings import Labels, Publisher, SiteSettings
+from termsite.settings import CardSettings, Labels, Publisher, SiteSettings
 from termsite.site import errorpage
 from termsite.site.build import SiteBuild
+from termsite.site.cards import card_problems
 from termsite.site.incremental import SiteSnapshot
 from termsite.site.pages import GeneratedPage
 from termsite.site.render import PageRenderer
@@ -56,6 +57,8 @@ PARALLEL_FROM_PAGES = 300
 CHILD_SHARE_OF_20 = 7
 # What the head partial always writes: a page without it uses a main.html of the site's own.
 _HEAD_MARK = "assets/termsite/termsite.css"
+# Cards drawn by earlier builds, beside mkdocs.yml.
+CARD_CACHE = ".cache/termsite/cards"
 
 
 class TermsitePlugin(BasePlugin[TermsiteConfig]):
@@ -107,6 +110,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             sources = markdown_sources(docs_dir, excluded=self._excluded(config, docs_dir))
             articles, found = load_articles(docs_dir, sources, glossary)
             problems += found
+            if settings.cards.enabled:
+                problems += self._card_problems(glossary, articles, settings, docs_dir, base_dir)
         errors = [p for p in problems if p.is_error]
         for warning in (p for p in problems if not p.is_error):
             log.info(warning.format())
@@ -126,7 +131,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         # unchanged link inputs are not processed again.
         self.previous = self.build.snapshot if self.build is not None else None
         self.build = SiteBuild.create(glossary, settings, self.renderer, articles=articles,
-                                      history=git_dates(docs_dir), previous=self.build)
+                                      history=git_dates(docs_dir), previous=self.build, files_dir=docs_dir,
+                                      cache_dir=base_dir / CARD_CACHE)
         log.debug(f"termsite: {len(glossary.terms)} terms loaded in {loaded - started:.2f} s, linked and laid out "
                   f"in {time.perf_counter() - loaded:.2f} s")
         self._stage_site_dir(config)
@@ -187,6 +193,9 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             autolink_pages=self.config.autolink,
             plurals=self.config.plurals,
             guides_dir=self.config.guides_dir,
+            cards=CardSettings(enabled=self.config.cards.enabled, background=self.config.cards.background,
+                               text=self.config.cards.text, accent=self.config.cards.accent),
+            print_page=self.config.print_page,
         )
 
     def _check_publisher_logo(self, settings: SiteSettings, docs_dir: Path, base_dir: Path) -> list[Problem]:
@@ -198,6 +207,16 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
                         f"the publisher logo '{logo}' is not in the site's files ({os.path.relpath(docs_dir)}/"
                         f"{logo.lstrip('/')} does not exist); add it there or give its http(s) address.",
                         "plugins.termsite.publisher.logo")]
+
+    @staticmethod
+    def _card_problems(glossary: Any, articles: dict[str, Any], settings: SiteSettings, docs_dir: Path,
+                       base_dir: Path) -> list[Problem]:
+        """Raster images that would be drawn on cards but cannot be read, before anything is written."""
+        images = [(article.path, article.positions.get("image", (1, 1)), article.image.url)
+                  for article in articles.values() if article.image is not None]
+        if settings.publisher.logo:
+            images.append((os.path.relpath(base_dir / "mkdocs.yml"), (1, 1), settings.publisher.logo))
+        return card_problems(glossary, docs_dir, images)
 
     def _show_problems_in_browser(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
         """`mkdocs serve` with a content mistake: every page shows the problems until the next good save."""
@@ -461,6 +480,12 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         if not self.dirty and not self.exports_written_by_child:
             self._write_exports(config)
         self.exports_written_by_child = False
+        if self.build is not None:
+            # Beside the forked renderer's last pages, in the build's worker processes when there are many.
+            started = time.perf_counter()
+            report = self.build.write_cards(config.site_dir, same_folder=self.dirty and self.command == "serve")
+            log.debug(f"termsite: cards: {report.drawn} drawn, {report.reused} from the cache, {report.unchanged} "
+                      f"unchanged, {report.pruned} pruned, in {time.perf_counter() - started:.2f} s")
         if self.forked is not None:
             forked, self.forked = self.forked, None
             waited = time.perf_counter()
