@@ -30,14 +30,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from termsite.content.articles import git_dates, load_articles, markdown_sources
-from termsite.content.loader import ParseCache, check_content, is_site_path
+from termsite.content.loader import ParseCache, check_content
 from termsite.graph.treelinks import PageLinks, TermLinkExtension
 from termsite.hosts.mkdocs import parallel
-from termsite.hosts.mkdocs.config import TermsiteConfig
+from termsite.hosts.mkdocs.config import TermsiteConfig, publisher_logo_problems, site_settings
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
 from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile
 from termsite.problems import ContentError, Problem
-from termsite.settings import Labels, Publisher, SiteSettings
+from termsite.settings import SiteSettings
 from termsite.site import errorpage
 from termsite.site.build import SiteBuild
 from termsite.site.incremental import SiteSnapshot
@@ -161,40 +161,12 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
     def _site_settings(self, config: MkDocsConfig, docs_dir: Path) -> SiteSettings:
         if not config.site_url:
             raise PluginError("termsite needs 'site_url' in mkdocs.yml: JSON-LD and canonical links use absolute URLs.")
-        publisher = self.config.publisher
-        labels = self.config.labels
-        # A site's own home page wins over the generated one, which then moves to home_path or goes.
-        own_home = any((docs_dir / name).is_file() for name in ("index.md", "README.md"))
-        glossary_home = (self.config.home_path or None) if own_home else ""
-        return SiteSettings(
-            site_url=config.site_url,
-            site_name=config.site_name,
-            publisher=Publisher(name=publisher.name or config.site_name, url=publisher.url or config.site_url,
-                                logo=publisher.logo or ""),
-            area_prefix=self.config.area_prefix,
-            term_prefix=self.config.term_prefix,
-            default_author=self.config.default_author,
-            language=self.config.language,
-            directory_urls=config.use_directory_urls,
-            index_page_size=self.config.index_page_size,
-            term_tree=self.config.term_tree,
-            labels=Labels(home=labels.home, area=labels.area, term=labels.term,
-                          area_index_title=labels.area_index_title, term_index_title=labels.term_index_title),
-            glossary_home=glossary_home,
-            autolink_pages=self.config.autolink,
-            plurals=self.config.plurals,
-            guides_dir=self.config.guides_dir,
-        )
+        return site_settings(self.config, site_url=config.site_url, site_name=config.site_name,
+                             directory_urls=config.use_directory_urls, docs_dir=docs_dir)
 
-    def _check_publisher_logo(self, settings: SiteSettings, docs_dir: Path, base_dir: Path) -> list[Problem]:
-        logo = settings.publisher.logo
-        if not logo or not is_site_path(logo) or (docs_dir / logo.lstrip("/")).is_file():
-            return []
-        config_file = os.path.relpath(base_dir / "mkdocs.yml")
-        return [Problem(config_file, 1, 1, "missing-file",
-                        f"the publisher logo '{logo}' is not in the site's files ({os.path.relpath(docs_dir)}/"
-                        f"{logo.lstrip('/')} does not exist); add it there or give its http(s) address.",
-                        "plugins.termsite.publisher.logo")]
+    @staticmethod
+    def _check_publisher_logo(settings: SiteSettings, docs_dir: Path, base_dir: Path) -> list[Problem]:
+        return publisher_logo_problems(settings, docs_dir, base_dir / "mkdocs.yml")
 
     def _show_problems_in_browser(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
         """`mkdocs serve` with a content mistake: every page shows the problems until the next good save."""
