@@ -30,7 +30,6 @@ from typing import Any, Callable, Protocol
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -139,6 +138,10 @@ class _PageTreeprocessor(Treeprocessor):
             return
         if ACTIVE is not None:
             ACTIVE.rendered(page.source, self.extension.links.result or PageLinks(), _first_heading(root))
+        if page.faq_html:
+            # After the page's own text, as raw HTML (not a postprocessor: the toc extension runs those on
+            # every heading's text), like the MkDocs plugin's on_page_content.
+            etree.SubElement(root, "p").text = self.md.htmlStash.store(page.faq_html)
         if page.faq_toc:
             tokens = list(getattr(self.md, "toc_tokens", []) or [])
             faq = [_token(item) for item in page.faq_toc]
@@ -150,18 +153,6 @@ class _PageTreeprocessor(Treeprocessor):
             else:
                 tokens.append(entry)
             self.md.toc_tokens = tokens  # type: ignore[attr-defined]
-
-
-class _FaqPostprocessor(Postprocessor):
-    def __init__(self, md: Markdown, extension: TermsiteExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, text: str) -> str:
-        page = self.extension.page
-        if page is None or page.generated or not page.faq_html:
-            return text
-        return text + "\n" + page.faq_html
 
 
 class TermsiteExtension(Extension):
@@ -177,8 +168,6 @@ class TermsiteExtension(Extension):
         md.preprocessors.register(_StashPreprocessor(md, self), "termsite_html", _STASH_PRIORITY)
         md.treeprocessors.register(TermLinkTreeprocessor(md, self.links), "termsite_links", LINK_PRIORITY)
         md.treeprocessors.register(_PageTreeprocessor(md, self), "termsite_page", _TOC_PRIORITY)
-        # Last: after raw HTML is put back, like the MkDocs plugin's on_page_content.
-        md.postprocessors.register(_FaqPostprocessor(md, self), "termsite_faq", 0)
 
 
 def makeExtension(**kwargs: Any) -> TermsiteExtension:  # noqa: N802 - Python-Markdown's name
