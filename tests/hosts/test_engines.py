@@ -174,3 +174,14 @@ def test_termsite_check_passes_on_every_engine(sites: dict[str, Path], engine: s
         f"/guides/{name}/index.html" for name in ("cross-versus-isolated-margin", "mark-price-versus-last-price",
                                                   "open-interest-and-funding", "options-greeks-and-hedging",
                                                   "reading-funding-rates")} | {"/guides/index.html"}
+
+
+def test_the_readme_shows_each_engine_and_its_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Engines"):readme.index("## How it works")]
+    for command in ("`mkdocs build --strict`", "`properdocs build --strict -f mkdocs.yml`",
+                    "`termsite build --engine zensical`", "`termsite serve --engine zensical`"):
+        assert command in section, command
+    guide = (ROOT / "docs" / "engines.md").read_text(encoding="utf-8")
+    assert "Moving between engines" in guide and "When Zensical ships modules" in guide
+    assert "`pip install termsite[zensical]`, then `termsite build --engine zensical`" in guide
