@@ -190,3 +190,27 @@ def test_the_preview_regenerates_only_the_changed_pages(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+@needs_zensical
+def test_an_existing_docs_site_with_its_own_main_html_is_the_same_on_zensical(tmp_path: Path) -> None:
+    """The knowledge-base recipe (tests/fixtures/docs-site): its own nav, home page and a main.html that
+    leaves out termsite's head, which MkDocs' plugin adds after rendering and Zensical gets through a
+    staged main.html extending the site's."""
+    from test_engines import head, jsonld, pages_of, term_links
+    from test_knowledge_base import make_docs_site
+
+    project = make_docs_site(tmp_path / "docs-site")
+    on_mkdocs, on_zensical = tmp_path / "mkdocs-site", tmp_path / "zensical-site"
+    assert run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(on_mkdocs)], project).returncode == 0
+    result = termsite(["build", "--engine", "zensical", "--strict", "-d", str(on_zensical)], project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (project / ".termsite-zensical" / "overrides" / "termsite-site-main.html").read_text(encoding="utf-8") == \
+        (project / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert pages_of(on_zensical) == pages_of(on_mkdocs)
+    for name in pages_of(on_mkdocs):
+        assert jsonld(on_zensical / name) == jsonld(on_mkdocs / name), name
+        assert head(on_zensical / name) == head(on_mkdocs / name), name
+    guide = term_links(on_zensical / "guide/index.html")
+    assert guide == term_links(on_mkdocs / "guide/index.html") and len(guide) >= 3
+    assert "Example Exchange documentation" in (on_zensical / "guide/index.html").read_text(encoding="utf-8")

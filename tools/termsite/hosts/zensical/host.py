@@ -46,6 +46,23 @@ STAGING_DIR = ".termsite-zensical"  # inside the site's folder: Zensical keeps d
 # termsite's search override is mkdocs-material 9.8's search form; Zensical's search is another component.
 MATERIAL_ONLY_OVERRIDES = ("partials/search.html",)
 _FAQ_TITLE = "Frequently asked questions"
+HEAD_PARTIAL = "partials/termsite-head.html"
+SITE_MAIN = "termsite-site-main.html"
+_HEAD_WRAPPER = f"""{{#- Written by termsite: the site's own main.html ({SITE_MAIN}) with termsite's head, and the
+    home page titled with the site's name as mkdocs-material titles it. -#}}
+{{% extends "{SITE_MAIN}" %}}
+{{% block htmltitle %}}
+  {{%- if page and page.is_homepage is not defined and page.url in ("", "./", ".") %}}
+  <title>{{{{ config.site_name|e }}}}</title>
+  {{%- else %}}
+  {{{{ super() }}}}
+  {{%- endif %}}
+{{% endblock %}}
+{{% block extrahead %}}
+  {{{{ super() }}}}
+  {{% include "{HEAD_PARTIAL}" %}}
+{{% endblock %}}
+"""
 
 
 class SiteProblem(Exception):
@@ -217,8 +234,19 @@ class ZensicalSite:
         for relative in MATERIAL_ONLY_OVERRIDES:
             if relative in files and files[relative].read_bytes() == (ours / relative).read_bytes():
                 del files[relative]
+        texts: dict[str, str] = {}
+        main = files.get("main.html")
+        if main is not None and HEAD_PARTIAL not in main.read_text(encoding="utf-8"):
+            # The site's own main.html leaves out termsite's head; MkDocs' plugin adds it to each page
+            # after rendering, which Zensical has no hook for. The site's template is kept under another
+            # name, and a main.html extending it adds the partial to its extrahead block.
+            files[SITE_MAIN] = files.pop("main.html")
+            texts["main.html"] = _HEAD_WRAPPER
         for relative, path in files.items():
             _copy_if_changed(path, target / relative)
+        for relative, text in texts.items():
+            _write_if_changed(target / relative, text)
+            files[relative] = target / relative
         if target.is_dir():
             for path in sorted(target.rglob("*"), reverse=True):
                 if path.is_file() and path.relative_to(target).as_posix() not in files:
