@@ -8,6 +8,7 @@ MkDocs and ProperDocs load the termsite plugin themselves, so for them this runs
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import subprocess
 import sys
@@ -26,16 +27,28 @@ class Engine:
     description: str
 
 
-def _plugin_engine(module: str) -> tuple[Callable[[argparse.Namespace], int], Callable[[argparse.Namespace], int]]:
+def _plugin_engine(module: str, package: str) -> tuple[Callable[[argparse.Namespace], int],
+                                                     Callable[[argparse.Namespace], int]]:
     """MkDocs and ProperDocs: their own command line, which runs the termsite plugin."""
 
+    def installed(args: argparse.Namespace) -> bool:
+        if importlib.util.find_spec(module) is not None:
+            return True
+        print(f"termsite {args.command}: {package} is not installed: install it with `pip install {package.lower()}`.",
+              file=sys.stderr)
+        return False
+
     def build(args: argparse.Namespace) -> int:
+        if not installed(args):
+            return 2
         command = [sys.executable, "-m", module, "build", "-f", args.config]
         command += ["-d", str(Path(args.site_dir).absolute())] if args.site_dir else []
         command += ["--strict"] if args.strict else []
         return subprocess.call(command)
 
     def serve(args: argparse.Namespace) -> int:
+        if not installed(args):
+            return 2
         command = [sys.executable, "-m", module, "serve", "-f", args.config]
         command += ["-a", args.dev_addr] if args.dev_addr else []
         command += ["--dirty"] if args.dirty else []
@@ -108,8 +121,9 @@ def _log_to_stderr() -> None:
 
 
 ENGINES: dict[str, Engine] = {
-    "mkdocs": Engine("mkdocs", *_plugin_engine("mkdocs"), "MkDocs 1.6 with mkdocs-material (the default)"),
-    "properdocs": Engine("properdocs", *_plugin_engine("properdocs"), "ProperDocs, the maintained fork of MkDocs 1.6"),
+    "mkdocs": Engine("mkdocs", *_plugin_engine("mkdocs", "MkDocs"), "MkDocs 1.6 with mkdocs-material (the default)"),
+    "properdocs": Engine("properdocs", *_plugin_engine("properdocs", "ProperDocs"),
+                         "ProperDocs, the maintained fork of MkDocs 1.6"),
     "zensical": Engine("zensical", _zensical_build, _zensical_serve, "Zensical, mkdocs-material's successor"),
 }
 
@@ -128,4 +142,4 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_engine_argument(parser)
     parser.add_argument("-d", "--site-dir", help="where to write the site (default: mkdocs.yml's site_dir)")
     parser.add_argument("--strict", action="store_true", help="fail on the engine's warnings too")
-    parser.set_defaults(run=lambda args: ENGINES[args.engine].build(args))
+    parser.set_defaults(run=lambda args: ENGINES[args.engine].build(args), command="build")

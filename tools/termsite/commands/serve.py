@@ -16,4 +16,4 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-a", "--dev-addr", metavar="IP:PORT", help="address to serve on (default: localhost:8000)")
     parser.add_argument("--dirty", action="store_true",
                         help="MkDocs and ProperDocs: render again only what an edit touched (Zensical always does)")
-    parser.set_defaults(run=lambda args: ENGINES[args.engine].serve(args))
+    parser.set_defaults(run=lambda args: ENGINES[args.engine].serve(args), command="serve")

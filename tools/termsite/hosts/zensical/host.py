@@ -35,7 +35,7 @@ from termsite.hosts.zensical import engine, markdown
 from termsite.hosts.zensical.config import SiteConfig
 from termsite.hosts.zensical.markdown import TocItem, marker
 from termsite.hosts.zensical.nav import SiteNav, page_url, title_from_file_name
-from termsite.problems import ContentError, Problem
+from termsite.problems import ContentError
 from termsite.site.build import SiteBuild
 from termsite.site.pages import GeneratedPage
 from termsite.site.render import PageRenderer

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from pathlib import Path
 
 from termsite.hosts.zensical import engine, markdown
@@ -113,5 +112,4 @@ def serve(config_file: Path, *, dev_addr: str | None = None) -> int:
     finally:
         watcher.stopped.set()
         markdown.ACTIVE = None
-        time.sleep(0)
     return 0
