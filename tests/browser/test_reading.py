@@ -57,6 +57,27 @@ def test_hovering_a_linked_term_shows_its_summary(desktop: Session, example_site
     desktop.assert_clean()
 
 
+def test_a_guide_links_its_terms_with_the_same_tooltips(desktop: Session, example_site: ExampleSite,
+                                                        artifacts: Path) -> None:
+    page = desktop.open("guides/reading-funding-rates/")
+    links = page.locator("article a.termsite-term")
+    assert links.count() >= 3
+    link = links.nth(1)
+    target = example_site.glossary.terms[_slug_of(link.get_attribute("href") or "")]
+    link.evaluate("e => e.scrollIntoView({block: 'center'})")
+    link.hover()
+    tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(target.summary)
+    tooltip.evaluate("e => Promise.all(e.getAnimations({subtree: true}).map(a => a.finished))")
+    page.screenshot(path=artifacts / "guide-tooltip.png")
+    link.click()
+    expect(page).to_have_url(_term_url(target.slug))
+    # the term's page lists the guide among the pages that mention it
+    expect(page.locator("#mentioned-in + ul a", has_text="Reading funding rates")).to_have_count(1)
+    desktop.assert_clean()
+
+
 def _search(page: Page, query: str) -> None:
     page.locator(SEARCH_BOX).click()
     # typed key by key as a reader does: the theme searches on key events, not on a filled value

@@ -271,3 +271,49 @@ Sell part of it with a limit order.
     assert [a.get_text() for a in answer.find_all("a")] == ["funding rate", "Insurance Fund"]
     assert [a["href"] for a in page.find("nav", class_="md-nav--secondary").find_all("a")][-2:] == ["#faq", "#faq-1"]
     assert json.loads(json.dumps(howto))  # plain JSON throughout
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+EXAMPLE = "https://glossary.termsite.example/"
+
+
+def test_every_guide_of_the_example_links_terms_and_is_listed_on_their_pages(example_site: Path) -> None:
+    guides = sorted((ROOT / "content/pages/guides").glob("*.md"))
+    guides = [g for g in guides if g.name != "index.md"]
+    assert len(guides) >= 4
+    types = set()
+    for guide in guides:
+        page = f"guides/{guide.stem}/index.html"
+        content = soup_of(example_site, page).find("article")
+        linked = [a for a in content.select("a.termsite-term, a.termsite-ref")]
+        assert len(linked) >= 3, page
+        for link in linked:  # every link's tooltip is its term's summary
+            slug = link["href"].rstrip("/").rsplit("/", 1)[-1]
+            assert link["title"] == summary(slug), (page, slug)
+        nodes = jsonld(example_site, page)
+        article = next(node for kind, node in nodes.items() if kind in ("Article", "TechArticle", "HowTo"))
+        types.add(article["@type"])
+        mentioned = [node["@id"] for node in article.get("about", []) + article["mentions"]]
+        assert len(mentioned) >= 3
+        for node_id in mentioned:
+            term_page = node_id[len(EXAMPLE):].split("#")[0] + "index.html"
+            assert jsonld(example_site, term_page)["DefinedTerm"]["@id"] == node_id
+            listed = soup_of(example_site, term_page).find(id="mentioned-in").find_next("ul")
+            assert f"../../guides/{guide.stem}/" in [a["href"] for a in listed.find_all("a")], (page, term_page)
+    assert {"HowTo", "Article"} <= types
+
+
+def test_the_example_home_page_lists_the_guides(example_site: Path) -> None:
+    home = soup_of(example_site, "index.html")
+    section = home.find(id="guides")
+    assert section is not None
+    listed = [a["href"] for a in section.find_next("ul").find_all("a")]
+    guides = sorted(g.stem for g in (ROOT / "content/pages/guides").glob("*.md") if g.name != "index.md")
+    assert sorted(href.strip("/").rsplit("/", 1)[-1] for href in listed) == guides

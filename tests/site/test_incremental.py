@@ -77,10 +77,36 @@ def test_a_summary_edit_rebuilds_the_pages_that_show_it(tmp_path: Path) -> None:
     assert 'title="The index."' in link
 
 
-def test_a_title_edit_rebuilds_everything(tmp_path: Path) -> None:
+def test_a_title_edit_relinks_the_pages_that_mention_the_old_or_new_name(tmp_path: Path) -> None:
+    content = write_glossary(tmp_path, {**FILES, "terms/insurance-fund.yml": FILES["terms/insurance-fund.yml"].replace(
+        "A reserve.", "A reserve, unlike an index level.")})
+    cache = ParseCache()
+    first = build_site(load_glossary(content, cache=cache), SETTINGS)
+    assert first.graph.terms["insurance-fund"].links_to == [] and first.graph.terms["mark-price"].links_to == [
+        "index-price"]
+    edit(content / "terms/index-price.yml", "title: Index Price", "title: Index Level")
+    second = build_site(load_glossary(content, cache=cache), SETTINGS, previous=first)
+    assert rebuilt(second, first) == {
+        "definition/index-price/index.md",  # its own page
+        "definition/mark-price/index.md",  # mentioned the old name: the link is gone
+        "definition/insurance-fund/index.md",  # mentions the new name: a new link
+        "area/pricing/index.md", "area/risk/index.md",  # list them
+        "definition/index.md",  # the A–Z index shows the new title
+        "index.md",
+    }
+    assert second.graph.terms["mark-price"].links_to == []
+    assert second.graph.terms["insurance-fund"].links_to == ["index-price"]
+    # a rebuild from scratch makes the same pages
+    fresh = build_site(load_glossary(content), SETTINGS)
+    for source, page in second.pages.items():
+        assert page.title == fresh.pages[source].title, source
+    assert {s: l.links_to for s, l in second.graph.terms.items()} == {s: l.links_to for s, l in fresh.graph.terms.items()}
+
+
+def test_adding_or_removing_a_term_rebuilds_everything(tmp_path: Path) -> None:
     content = write_glossary(tmp_path, FILES)
     cache = ParseCache()
     first = build_site(load_glossary(content, cache=cache), SETTINGS)
-    edit(content / "terms/index-price.yml", "title: Index Price", "title: Index Level")
+    (content / "terms/premium.yml").write_text("title: Premium\nsummary: P.\nareas: [pricing]\n", encoding="utf-8")
     second = build_site(load_glossary(content, cache=cache), SETTINGS, previous=first)
-    assert rebuilt(second, first) == set(second.pages)
+    assert rebuilt(second, first) == set(second.pages) and "definition/premium/index.md" in second.pages

@@ -157,6 +157,12 @@ class LinkGraph:
     changed_summaries: frozenset[str] = frozenset()  # terms whose summary differs from the previous build
     plurals: bool = False  # whether plurals of names were linked
     matcher: TermMatcher | None = field(default=None, repr=False, compare=False)  # over HTML-escaped text
+    # What a preview needs to re-link only what a renamed term reaches.
+    scheme_fingerprint: int = 0  # URLs and plurals: when they change, every link changes
+    name_keys: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # name -> the terms it names
+    titles: dict[str, str] = field(default_factory=dict, repr=False)
+    changed_titles: frozenset[str] = frozenset()  # terms whose title differs from the previous build
+    changed_names: NameFinder | None = field(default=None, repr=False, compare=False)  # None: no name changed
 
     def page_matcher(self, glossary: Glossary) -> TermMatcher:
         """The matcher for a hand-written page's element tree (plain text), made once per build."""
@@ -266,6 +272,41 @@ def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: st
     return EntryLinks(main=main_fragment, faq=linked_faq, links_to=linker.linked)
 
 
+class NameFinder:
+    """Whether a text mentions any of a few names, as whole words in any case.
+
+    A preview uses it to find the few entries and pages whose links a renamed term (or a
+    new alias) can change: only texts that mention an old or a new name are linked again.
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for key in keys:
+            self._automaton.add_word(key, key)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def found_in(self, text: str) -> bool:
+        if self._empty or not text:
+            return False
+        spaced = f" {_NON_WORD.sub(' ', _fold(html.unescape(text)))} "
+        return next(self._automaton.iter(spaced), None) is not None
+
+
+def name_keys(glossary: Glossary, plurals: bool) -> dict[str, frozenset[str]]:
+    """Every name that auto-linking matches (titles, aliases, plurals), normalized -> the terms it names."""
+    keys: dict[str, set[str]] = {}
+    for term in glossary.terms.values():
+        names = [term.title, *term.aliases]
+        if plurals and term.plurals:
+            names += [plural for name in names for plural in plural_forms(name)]
+        for name in names:
+            keys.setdefault(f" {_NON_WORD.sub(' ', _fold(name))} ", set()).add(
+                term.slug if term.autolink else f"{term.slug} (reference only)")
+    return {key: frozenset(slugs) for key, slugs in keys.items()}
+
+
 def _names_fingerprint(glossary: Glossary, urls: UrlScheme, plurals: bool) -> int:
     """Changes whenever a link's target or the text it is made on could change anywhere."""
     return hash((urls.base, urls.term_prefix, urls.area_prefix, plurals, tuple(
@@ -279,11 +320,22 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
     ``plurals``: English plurals of the names link too (see :mod:`termsite.graph.inflection`).
     """
     fingerprint = _names_fingerprint(glossary, urls, plurals)
-    reusable = previous if previous is not None and previous.names_fingerprint == fingerprint else None
+    scheme = hash((urls.base, urls.term_prefix, urls.area_prefix, urls.directory_urls, plurals))
+    reusable = previous if previous is not None and previous.scheme_fingerprint == scheme else None
     summaries = {slug: term.summary for slug, term in glossary.terms.items()}
-    # A summary is the tooltip of every link to its term: the fragments linking to it are made again.
+    titles = {slug: term.title for slug, term in glossary.terms.items()}
+    # A summary is the tooltip of every link to its term, and a title the text of every [[slug]]
+    # to it: the fragments linking to it are made again.
     changed_summaries = frozenset(slug for slug, summary in summaries.items()
                                   if reusable is not None and reusable.summaries.get(slug) != summary)
+    changed_titles = frozenset(slug for slug, title in titles.items()
+                               if reusable is not None and reusable.titles.get(slug) != title)
+    keys = name_keys(glossary, plurals)
+    finder: NameFinder | None = None
+    if reusable is not None and reusable.names_fingerprint != fingerprint:
+        old = reusable.name_keys
+        finder = NameFinder(key for key in set(old) | set(keys) if old.get(key) != keys.get(key))
+    relink = changed_summaries | changed_titles
     matcher = TermMatcher(glossary.terms.values(), plurals=plurals)
     inputs: dict[str, Hashable] = {}
     rendered = _render_ahead(glossary, reusable)
@@ -293,7 +345,8 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
         inputs[key] = (main, tuple(faq), subject)
         if reusable is not None and old is not None and reusable.inputs.get(key) == inputs[key]:
             previous_links = old[key.split(":", 1)[1]]
-            if not changed_summaries.intersection(previous_links.links_to):
+            renamed = finder is not None and any(finder.found_in(text) for text in [main, *(e.answer for e in faq)])
+            if not relink.intersection(previous_links.links_to) and not renamed:
                 return previous_links
         linker = PageLinker(matcher, glossary, urls, page_path, own_slug, rendered)
         return _entry_links(linker, main, faq, subject)
@@ -312,7 +365,9 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
                                        area.title, reusable.areas if reusable else None)
     return LinkGraph(terms=terms, areas=areas, backlinks=backlinks, related=related_both_ways(glossary),
                      names_fingerprint=fingerprint, inputs=inputs, summaries=summaries,
-                     changed_summaries=changed_summaries, plurals=plurals, matcher=matcher)
+                     changed_summaries=changed_summaries, plurals=plurals, matcher=matcher,
+                     scheme_fingerprint=scheme, name_keys=keys, titles=titles, changed_titles=changed_titles,
+                     changed_names=finder)
 
 
 def _render_ahead(glossary: Glossary, reusable: LinkGraph | None) -> dict[str, str]:

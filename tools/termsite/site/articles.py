@@ -87,6 +87,7 @@ class ArticleIndex:
     def __init__(self) -> None:
         self._pages: dict[str, PageRef] = {}  # source -> page
         self._terms: dict[str, list[str]] = {}  # source -> term slugs it links
+        self._by_term: dict[str, set[str]] = {}  # term slug -> sources that link it
 
     def update(self, source: str, page: PageRef, terms: Iterable[str]) -> tuple[set[str], bool]:
         """Record one page as rendered now: (terms whose "Mentioned in" changed, whether the page's
@@ -97,6 +98,10 @@ class ArticleIndex:
         self._pages[source] = page
         self._terms[source] = after
         changed = before.symmetric_difference(after)
+        for slug in before.difference(after):
+            self._by_term[slug].discard(source)
+        for slug in after:
+            self._by_term.setdefault(slug, set()).add(source)
         return changed | (set(after) if page_changed else set()), page_changed
 
     def keep_only(self, sources: Iterable[str]) -> set[str]:
@@ -104,12 +109,14 @@ class ArticleIndex:
         keep = set(sources)
         changed: set[str] = set()
         for source in [s for s in self._pages if s not in keep]:
-            changed.update(self._terms.pop(source, []))
+            for slug in self._terms.pop(source, []):
+                changed.add(slug)
+                self._by_term[slug].discard(source)
             self._pages.pop(source, None)
         return changed
 
     def pages_for(self, slug: str) -> list[PageRef]:
-        pages = [self._pages[source] for source, terms in self._terms.items() if slug in terms]
+        pages = [self._pages[source] for source in self._by_term.get(slug, ())]
         return sorted(pages, key=lambda page: (page.title.casefold(), page.path))
 
     def pages_under(self, folder: str) -> list[PageRef]:
@@ -120,7 +127,7 @@ class ArticleIndex:
         return sorted(pages, key=lambda page: (page.title.casefold(), page.path))
 
     def linked_terms(self) -> set[str]:
-        return {slug for terms in self._terms.values() for slug in terms}
+        return {slug for slug, sources in self._by_term.items() if sources}
 
     def terms_of(self, source: str) -> list[str]:
         return list(self._terms.get(source, []))

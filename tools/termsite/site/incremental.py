@@ -4,8 +4,10 @@ A preview server rebuilds after every save. Most edits change one entry's text: 
 that term's page, the pages whose links to or from it changed, its areas' hub pages and the
 home page need new page objects; every other page object is reused as it was, so that the
 host can skip rendering it. A changed summary also reaches the pages that list or link its
-term, and the A–Z index. Edits that change a name, an area's title, an author or the set
-of entries can reach any page, and rebuild all of them.
+term, and the A–Z index; a changed title or alias also re-links the entries whose text
+mentions the old or the new name (the link graph finds them). Edits that change an area's
+title, an author, the hierarchy or the set of entries can reach any page, and rebuild all
+of them.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ def _hierarchy(glossary: Glossary) -> dict[str, list[str]]:
 def _reaches_every_page(glossary: Glossary, graph: LinkGraph, settings: SiteSettings,
                         previous: SiteSnapshot) -> bool:
     return (settings != previous.settings
-            or graph.names_fingerprint != previous.graph.names_fingerprint
+            or graph.scheme_fingerprint != previous.graph.scheme_fingerprint
+            or set(glossary.terms) != set(previous.glossary.terms)  # pages come and go: the indexes change
             or _area_names(glossary) != _area_names(previous.glossary)
             or glossary.authors != previous.glossary.authors
             or glossary.default_author != previous.glossary.default_author
@@ -66,14 +69,15 @@ def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapsho
                     if graph.backlinks[slug] != previous.graph.backlinks.get(slug)
                     or graph.related[slug] != previous.graph.related.get(slug)
                     or graph.terms[slug] is not previous.graph.terms.get(slug)}
-    # A summary shows on every page that lists or links its term.
-    for slug in graph.changed_summaries:
+    # A summary or a title shows on every page that lists or links its term.
+    shown = graph.changed_summaries | graph.changed_titles
+    for slug in shown:
         dirty_terms.update(graph.related[slug])
         dirty_terms.update(graph.backlinks[slug])
         dirty_terms.update(graph.terms[slug].links_to)
         dirty_terms.update(glossary.terms[slug].broader)
         dirty_terms.update(glossary.narrower.get(slug, []))
-    dirty_terms |= {slug for slug, term in glossary.terms.items() if term.replaced_by in graph.changed_summaries}
+    dirty_terms |= {slug for slug, term in glossary.terms.items() if term.replaced_by in shown}
     dirty_areas = {slug for slug, area in glossary.areas.items() if old.areas.get(slug) is not area}
     dirty_areas |= {slug for slug, links in graph.areas.items() if links is not previous.graph.areas.get(slug)}
     for slug in dirty_terms:
@@ -95,7 +99,7 @@ def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapsho
     if settings.glossary_home is not None:
         home = builder.home_page()  # its "recently updated" list follows every entry's dates
         pages[home.source_name] = home
-    if graph.changed_summaries:  # the A–Z index shows every summary as a tooltip
+    if shown:  # the A–Z index shows every title, and every summary as a tooltip
         for source_name, page in list(pages.items()):
             if page.kind == "term-index":
                 del pages[source_name]

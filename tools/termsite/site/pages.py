@@ -144,7 +144,7 @@ class TermPage(GeneratedPage):
             entries.append(TocEntry(2, "related", "Related terms"))
         if self.backlinks:
             entries.append(TocEntry(2, "referenced-by", "Referenced by"))
-        if self.mentioned_in:
+        if self.articles is not None and self.term is not None and self.articles.pages_for(self.term.slug):
             entries.append(TocEntry(2, "mentioned-in", "Mentioned in"))
         if self.sources:
             entries.append(TocEntry(2, "sources", "Sources"))

@@ -21,6 +21,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -32,8 +33,9 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from termsite.content.articles import git_dates, load_articles, markdown_sources
 from termsite.content.loader import ParseCache, check_content
 from termsite.graph.treelinks import PageLinks, TermLinkExtension
-from termsite.hosts.mkdocs import parallel
+from termsite.hosts.mkdocs import frames, parallel
 from termsite.hosts.mkdocs.config import TermsiteConfig, publisher_logo_problems, site_settings
+from termsite.hosts.mkdocs.frames import FrameRenderer
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
 from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile
 from termsite.problems import ContentError, Problem
@@ -84,6 +86,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         self.problems: list[Problem] = []  # content errors shown in the browser by `mkdocs serve`
         self.previous: SiteSnapshot | None = None  # the last good build's pages, for dirty rebuilds
         self._context: Any = None
+        self.frames: FrameRenderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -233,16 +236,21 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
 
     def _rebuild_hand_written_pages(self, files: Files) -> None:
         """In a dirty rebuild, a hand-written page is rendered again when it changed, or when what
-        its links are made from did: names of terms (any link may change) or the summaries of the
-        terms it links (their tooltips)."""
+        its links are made from did: a name it mentions (a renamed term, a new alias) or the
+        title or summary of a term it links (the link's text and tooltip)."""
         assert self.build is not None
-        graph, previous = self.build.snapshot.graph, self.previous
-        names_changed = previous is None or graph.names_fingerprint != previous.graph.names_fingerprint
+        graph = self.build.snapshot.graph
+        shown = graph.changed_summaries | graph.changed_titles
         for file in files.documentation_pages():
             if file.src_uri in self.generated:
                 continue
-            stale = self.environment_changed or names_changed or bool(
-                graph.changed_summaries.intersection(self.build.articles.terms_of(file.src_uri)))
+            stale = self.environment_changed or self.previous is None or bool(
+                shown.intersection(self.build.articles.terms_of(file.src_uri)))
+            if not stale and graph.changed_names is not None and file.abs_src_path:
+                try:
+                    stale = graph.changed_names.found_in(Path(file.abs_src_path).read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError):
+                    stale = True
             if stale or file.src_uri not in self.search_entries:
                 file.is_modified = lambda: True  # type: ignore[method-assign]
 
@@ -328,11 +336,17 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         page.toc = get_toc([{"level": e.level, "id": e.id, "name": html.escape(e.title), "children": []}
                             for e in generated.toc()])
         page.meta["termsite"]["jsonld"] = self.build.head(generated).jsonld
+        if self.frames is not None and self.env is not None:
+            output = self.frames.output(self.env, context, page, generated.kind, generated.part)
+            if output is not None:
+                context["termsite_frame_output"] = Markup(output)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.problems:
             return errorpage.render(self.problems, config.site_name)
+        if self.frames is not None and self._generated(page) is not None:
+            self.frames.learn(page, output)
         if _HEAD_MARK not in output and self.env is not None and self._context is not None and "</head>" in output:
             # The site's own main.html does not include termsite's head partial: add it here.
             head = self.env.get_template("partials/termsite-head.html").render(self._context)
@@ -359,6 +373,15 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             # mkdocs-material merges a dirty rebuild's index with the previous one assuming one
             # page changed; ours is made complete every time, so the merge is turned off.
             search.search_index_prev = None
+        self.frames = None
+        if self.config.frames:
+            # Before the fork: both processes write their generated pages through frames.
+            env.loader = frames.loader(env.loader)
+            self.frames = FrameRenderer()
+            for source in self.generated:
+                file = files.get_file_from_path(source)
+                if file is not None and file.page is not None:
+                    file.page.meta["template"] = frames.FRAME_TEMPLATE
         if self._renders_in_parallel():
             # The child also writes the exports, so it takes a little less than half of the pages.
             share = [files.get_file_from_path(source).page for index, source in enumerate(sorted(self.generated))
@@ -403,6 +426,9 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             self.build_ok = False
             return
         self._keep_search_entries_of_pages_not_rendered(config)
+        if self.frames is not None:
+            log.debug(f"termsite: {self.frames.filled} generated pages written from frames, "
+                      f"{self.frames.rendered} rendered by the theme to learn them")
         # Not in a dirty preview, which is about seeing one edit quickly.
         if not self.dirty and not self.exports_written_by_child:
             self._write_exports(config)
