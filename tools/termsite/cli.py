@@ -14,6 +14,8 @@ Command = Callable[[argparse.Namespace], int]
 # Modules with add_parser(subparsers); the order is the order of `termsite --help`.
 COMMAND_MODULES = [
     "termsite.commands.lint",
+    "termsite.commands.build",
+    "termsite.commands.serve",
     "termsite.commands.check",
     "termsite.commands.synth",
     "termsite.commands.new",

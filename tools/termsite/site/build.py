@@ -156,12 +156,15 @@ class SiteBuild:
         return make
 
     def article_page(self, source: str, page_path: str, title: str, links: PageLinks, *,
-                     section: tuple[str, str] | None = None, is_home: bool = False) -> ArticlePage:
+                     section: tuple[str, str] | None = None, is_home: bool = False,
+                     links_from: str | None = None) -> ArticlePage:
         """A hand-written page once the engine has rendered and termsite linked it.
 
         Its front-matter FAQ is linked after the page's own text, so that a term already
         linked above is not linked again. The index of hand-written pages is updated; the
-        terms whose "Mentioned in" list changed are in :meth:`record`'s answer.
+        terms whose "Mentioned in" list changed are in :meth:`record`'s answer. The FAQ's
+        links are relative to ``links_from`` (default: the page's address): an engine that
+        rewrites a page's links as relative to its source file (Zensical) gives the file.
         """
         article = self.article_content.get(source)
         published, modified = resolve_dates(article, self.history.get(source))
@@ -172,7 +175,7 @@ class SiteBuild:
                            is_home=is_home, author=author_of(article, self.glossary), published=published,
                            modified=modified)
         if article and article.faq:
-            page.faq = self._linked_faq(page_path, article.faq, links,
+            page.faq = self._linked_faq(links_from or page_path, article.faq, links,
                                         autolink=self.settings.autolink_pages and article.autolink)
         return page
 

@@ -34,7 +34,7 @@ import zlib
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from termsite.content.model import Glossary, Image
@@ -792,3 +792,14 @@ def card_problems(glossary: Glossary, files_dir: Path, images: Iterable[tuple[st
                                     "save it again as PNG or JPEG, or give an SVG file.", "image.url"))
     return problems
 
+
+def site_card_problems(glossary: Glossary, articles: Mapping[str, Any], settings: SiteSettings, files_dir: Path,
+                       config_file: Path) -> list[Problem]:
+    """Every raster image a build would draw on a card but cannot read: terms, areas, pages, the logo."""
+    if not settings.cards.enabled:
+        return []
+    images = [(article.path, article.positions.get("image", (1, 1)), article.image.url)
+              for article in articles.values() if article.image is not None]
+    if settings.publisher.logo:
+        images.append((os.path.relpath(config_file), (1, 1), settings.publisher.logo))
+    return card_problems(glossary, files_dir, images)

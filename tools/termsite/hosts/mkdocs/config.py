@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from termsite.content.loader import is_site_path
+from termsite.problems import Problem
+from termsite.settings import CardSettings, Labels, Publisher, SiteSettings
 
 
 class UrlPrefix(c.Type):
@@ -137,3 +143,57 @@ class TermsiteConfig(base.Config):
         if not failed and self.area_prefix == self.term_prefix:
             failed.append(("term_prefix", base.ValidationError("area_prefix and term_prefix must differ.")))
         return failed, warnings
+
+
+def site_settings(options: TermsiteConfig, *, site_url: str, site_name: str, directory_urls: bool,
+                  docs_dir: Path) -> SiteSettings:
+    """The site-wide settings of one build, from the plugin's options and mkdocs.yml's own (every host reads them so)."""
+    publisher = options.publisher
+    labels = options.labels
+    # A site's own home page wins over the generated one, which then moves to home_path or goes.
+    own_home = any((docs_dir / name).is_file() for name in ("index.md", "README.md"))
+    glossary_home = (options.home_path or None) if own_home else ""
+    return SiteSettings(
+        site_url=site_url,
+        site_name=site_name,
+        publisher=Publisher(name=publisher.name or site_name, url=publisher.url or site_url,
+                            logo=publisher.logo or ""),
+        area_prefix=options.area_prefix,
+        term_prefix=options.term_prefix,
+        default_author=options.default_author,
+        language=options.language,
+        directory_urls=directory_urls,
+        index_page_size=options.index_page_size,
+        term_tree=options.term_tree,
+        labels=Labels(home=labels.home, area=labels.area, term=labels.term,
+                      area_index_title=labels.area_index_title, term_index_title=labels.term_index_title),
+        glossary_home=glossary_home,
+        autolink_pages=options.autolink,
+        plurals=options.plurals,
+        guides_dir=options.guides_dir,
+        cards=CardSettings(enabled=options.cards.enabled, background=options.cards.background,
+                           text=options.cards.text, accent=options.cards.accent),
+        print_page=options.print_page,
+    )
+
+
+def publisher_logo_problems(settings: SiteSettings, docs_dir: Path, config_file: Path) -> list[Problem]:
+    """A publisher logo named as a site file that is not in docs_dir."""
+    logo = settings.publisher.logo
+    if not logo or not is_site_path(logo) or (docs_dir / logo.lstrip("/")).is_file():
+        return []
+    return [Problem(os.path.relpath(config_file), 1, 1, "missing-file",
+                    f"the publisher logo '{logo}' is not in the site's files ({os.path.relpath(docs_dir)}/"
+                    f"{logo.lstrip('/')} does not exist); add it there or give its http(s) address.",
+                    "plugins.termsite.publisher.logo")]
+
+
+def load_options(options: dict[str, Any]) -> tuple[TermsiteConfig, list[str]]:
+    """The plugin's options validated as MkDocs validates them, for a host that is not MkDocs.
+
+    Returns the options and the problems found, each a sentence naming the option.
+    """
+    config = TermsiteConfig()
+    config.load_dict(dict(options or {}))
+    failed, _warnings = config.validate()
+    return config, [f"plugins.termsite.{key}: {error}" for key, error in failed]

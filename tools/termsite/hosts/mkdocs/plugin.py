@@ -31,18 +31,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from termsite.content.articles import git_dates, load_articles, markdown_sources
-from termsite.content.loader import ParseCache, check_content, is_site_path
+from termsite.content.loader import ParseCache, check_content
 from termsite.graph.treelinks import PageLinks, TermLinkExtension
 from termsite.hosts.mkdocs import frames, parallel
+from termsite.hosts.mkdocs.config import TermsiteConfig, publisher_logo_problems, site_settings
 from termsite.hosts.mkdocs.frames import FrameRenderer
-from termsite.hosts.mkdocs.config import TermsiteConfig
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
 from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile
 from termsite.problems import ContentError, Problem
-from termsite.settings import CardSettings, Labels, Publisher, SiteSettings
+from termsite.settings import SiteSettings
 from termsite.site import errorpage
 from termsite.site.build import SiteBuild
-from termsite.site.cards import card_problems
+from termsite.site.cards import site_card_problems
 from termsite.site.incremental import SiteSnapshot
 from termsite.site.pages import GeneratedPage
 from termsite.site.render import PageRenderer
@@ -110,8 +110,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             sources = markdown_sources(docs_dir, excluded=self._excluded(config, docs_dir))
             articles, found = load_articles(docs_dir, sources, glossary)
             problems += found
-            if settings.cards.enabled:
-                problems += self._card_problems(glossary, articles, settings, docs_dir, base_dir)
+            problems += site_card_problems(glossary, articles, settings, docs_dir, base_dir / "mkdocs.yml")
         errors = [p for p in problems if p.is_error]
         for warning in (p for p in problems if not p.is_error):
             log.info(warning.format())
@@ -170,53 +169,12 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
     def _site_settings(self, config: MkDocsConfig, docs_dir: Path) -> SiteSettings:
         if not config.site_url:
             raise PluginError("termsite needs 'site_url' in mkdocs.yml: JSON-LD and canonical links use absolute URLs.")
-        publisher = self.config.publisher
-        labels = self.config.labels
-        # A site's own home page wins over the generated one, which then moves to home_path or goes.
-        own_home = any((docs_dir / name).is_file() for name in ("index.md", "README.md"))
-        glossary_home = (self.config.home_path or None) if own_home else ""
-        return SiteSettings(
-            site_url=config.site_url,
-            site_name=config.site_name,
-            publisher=Publisher(name=publisher.name or config.site_name, url=publisher.url or config.site_url,
-                                logo=publisher.logo or ""),
-            area_prefix=self.config.area_prefix,
-            term_prefix=self.config.term_prefix,
-            default_author=self.config.default_author,
-            language=self.config.language,
-            directory_urls=config.use_directory_urls,
-            index_page_size=self.config.index_page_size,
-            term_tree=self.config.term_tree,
-            labels=Labels(home=labels.home, area=labels.area, term=labels.term,
-                          area_index_title=labels.area_index_title, term_index_title=labels.term_index_title),
-            glossary_home=glossary_home,
-            autolink_pages=self.config.autolink,
-            plurals=self.config.plurals,
-            guides_dir=self.config.guides_dir,
-            cards=CardSettings(enabled=self.config.cards.enabled, background=self.config.cards.background,
-                               text=self.config.cards.text, accent=self.config.cards.accent),
-            print_page=self.config.print_page,
-        )
-
-    def _check_publisher_logo(self, settings: SiteSettings, docs_dir: Path, base_dir: Path) -> list[Problem]:
-        logo = settings.publisher.logo
-        if not logo or not is_site_path(logo) or (docs_dir / logo.lstrip("/")).is_file():
-            return []
-        config_file = os.path.relpath(base_dir / "mkdocs.yml")
-        return [Problem(config_file, 1, 1, "missing-file",
-                        f"the publisher logo '{logo}' is not in the site's files ({os.path.relpath(docs_dir)}/"
-                        f"{logo.lstrip('/')} does not exist); add it there or give its http(s) address.",
-                        "plugins.termsite.publisher.logo")]
+        return site_settings(self.config, site_url=config.site_url, site_name=config.site_name,
+                             directory_urls=config.use_directory_urls, docs_dir=docs_dir)
 
     @staticmethod
-    def _card_problems(glossary: Any, articles: dict[str, Any], settings: SiteSettings, docs_dir: Path,
-                       base_dir: Path) -> list[Problem]:
-        """Raster images that would be drawn on cards but cannot be read, before anything is written."""
-        images = [(article.path, article.positions.get("image", (1, 1)), article.image.url)
-                  for article in articles.values() if article.image is not None]
-        if settings.publisher.logo:
-            images.append((os.path.relpath(base_dir / "mkdocs.yml"), (1, 1), settings.publisher.logo))
-        return card_problems(glossary, docs_dir, images)
+    def _check_publisher_logo(settings: SiteSettings, docs_dir: Path, base_dir: Path) -> list[Problem]:
+        return publisher_logo_problems(settings, docs_dir, base_dir / "mkdocs.yml")
 
     def _show_problems_in_browser(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
         """`mkdocs serve` with a content mistake: every page shows the problems until the next good save."""
