@@ -97,7 +97,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         settings = self._site_settings(config, docs_dir)
         started = time.perf_counter()
         glossary, problems = check_content(self.content_dir, default_author=self.config.default_author,
-                                           cache=self.parse_cache, files_dir=docs_dir)
+                                           cache=self.parse_cache, files_dir=docs_dir,
+                                           languages=settings.languages)
         problems += self._check_publisher_logo(settings, docs_dir, base_dir)
         articles = {}
         if glossary is not None:
@@ -175,6 +176,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             term_prefix=self.config.term_prefix,
             default_author=self.config.default_author,
             language=self.config.language,
+            languages=tuple(self.config.languages),
             directory_urls=config.use_directory_urls,
             index_page_size=self.config.index_page_size,
             term_tree=self.config.term_tree,
