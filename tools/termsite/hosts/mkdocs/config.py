@@ -60,6 +60,9 @@ class TermsiteConfig(base.Config):
     labels = c.SubConfig(LabelsConfig)
     # Render pages in two processes during `mkdocs build`: true, false, or "auto" (large sites).
     parallel = c.Choice((True, False, "auto"), default="auto")
+    # Write generated pages of one shape from a frame learnt from the theme's output (byte for
+    # byte what the theme writes, verified on the second page of each shape; see hosts/mkdocs/frames.py).
+    frames = c.Type(bool, default=True)
     # First mentions of terms link in the site's hand-written pages too (each page and term can opt out).
     autolink = c.Type(bool, default=True)
     # English plurals of term names find their terms ("margin calls" -> Margin Call); English sites only.

@@ -21,6 +21,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -32,7 +33,8 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from termsite.content.articles import git_dates, load_articles, markdown_sources
 from termsite.content.loader import ParseCache, check_content, is_site_path
 from termsite.graph.treelinks import PageLinks, TermLinkExtension
-from termsite.hosts.mkdocs import parallel
+from termsite.hosts.mkdocs import frames, parallel
+from termsite.hosts.mkdocs.frames import FrameRenderer
 from termsite.hosts.mkdocs.config import TermsiteConfig
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
 from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile
@@ -84,6 +86,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         self.problems: list[Problem] = []  # content errors shown in the browser by `mkdocs serve`
         self.previous: SiteSnapshot | None = None  # the last good build's pages, for dirty rebuilds
         self._context: Any = None
+        self.frames: FrameRenderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -363,11 +366,17 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         page.toc = get_toc([{"level": e.level, "id": e.id, "name": html.escape(e.title), "children": []}
                             for e in generated.toc()])
         page.meta["termsite"]["jsonld"] = self.build.head(generated).jsonld
+        if self.frames is not None and self.env is not None:
+            output = self.frames.output(self.env, context, page, generated.kind, generated.part)
+            if output is not None:
+                context["termsite_frame_output"] = Markup(output)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.problems:
             return errorpage.render(self.problems, config.site_name)
+        if self.frames is not None and self._generated(page) is not None:
+            self.frames.learn(page, output)
         if _HEAD_MARK not in output and self.env is not None and self._context is not None and "</head>" in output:
             # The site's own main.html does not include termsite's head partial: add it here.
             head = self.env.get_template("partials/termsite-head.html").render(self._context)
@@ -394,6 +403,15 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             # mkdocs-material merges a dirty rebuild's index with the previous one assuming one
             # page changed; ours is made complete every time, so the merge is turned off.
             search.search_index_prev = None
+        self.frames = None
+        if self.config.frames:
+            # Before the fork: both processes write their generated pages through frames.
+            env.loader = frames.loader(env.loader)
+            self.frames = FrameRenderer()
+            for source in self.generated:
+                file = files.get_file_from_path(source)
+                if file is not None and file.page is not None:
+                    file.page.meta["template"] = frames.FRAME_TEMPLATE
         if self._renders_in_parallel():
             # The child also writes the exports, so it takes a little less than half of the pages.
             share = [files.get_file_from_path(source).page for index, source in enumerate(sorted(self.generated))
@@ -438,6 +456,9 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             self.build_ok = False
             return
         self._keep_search_entries_of_pages_not_rendered(config)
+        if self.frames is not None:
+            log.debug(f"termsite: {self.frames.filled} generated pages written from frames, "
+                      f"{self.frames.rendered} rendered by the theme to learn them")
         # Not in a dirty preview, which is about seeing one edit quickly.
         if not self.dirty and not self.exports_written_by_child:
             self._write_exports(config)

@@ -1,0 +1,71 @@
+"""The words of the generated pages, per language.
+
+termsite ships a file of labels for each of its languages (``labels/<lang>.yml``, English
+the reference); a site overrides any of them per language (in ``mkdocs.yml`` or a
+translation's ``site.yml``). A language termsite does not ship falls back to English
+label by label, so a page is never missing a word, only untranslated ones.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from importlib.resources import files
+from typing import Mapping
+
+import yaml
+
+REFERENCE_LANGUAGE = "en"
+
+
+@lru_cache(maxsize=None)
+def shipped(language: str) -> dict[str, str]:
+    """The labels termsite ships for a language ('de-CH' falls back to 'de'); {} when none."""
+    folder = files("termsite.site") / "labels"
+    for code in (language, language.split("-")[0]):
+        resource = folder / f"{code.lower()}.yml"
+        if resource.is_file():
+            data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+            return {str(key): str(value) for key, value in data.items()}
+    return {}
+
+
+def shipped_languages() -> list[str]:
+    return sorted(path.name[:-4] for path in (files("termsite.site") / "labels").iterdir()
+                  if path.name.endswith(".yml"))
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+class LabelSet(Mapping[str, str]):
+    """The labels of one language: shipped, overridden by the site, English where neither has one."""
+
+    def __init__(self, language: str, overrides: Mapping[str, str] | None = None) -> None:
+        self.language = language
+        reference = shipped(REFERENCE_LANGUAGE)
+        self._labels = {**reference, **shipped(language), **{k: v for k, v in (overrides or {}).items() if v}}
+
+    def __getitem__(self, key: str) -> str:
+        return self._labels[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self._labels[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def format(self, key: str, **values: object) -> str:
+        """A label with its {placeholders} filled: ``labels.format("page_number", number=2)``."""
+        return self._labels[key].format(**values)
+
+    def count(self, count: int, noun: str = "term_count") -> str:
+        """'1 term', '3 terms': the language's singular or plural form."""
+        return self.format(f"{noun}_{'one' if count == 1 else 'other'}", count=count)
