@@ -30,7 +30,7 @@ def shipped_labels(language: str) -> dict[str, str]:
 
     A language with a region or script ('pt-BR') falls back to its primary language's file ('pt').
     """
-    for name in dict.fromkeys([language, language.split("-", 1)[0]]):
+    for name in dict.fromkeys([language.lower(), language.split("-", 1)[0].lower()]):
         path = LABELS_DIR / f"{name}.yml"
         if name and path.is_file():
             root, problems = read_yaml_file(path, str(path))

@@ -268,17 +268,6 @@ def _placeholder_message(expected: set[str], found: set[str]) -> str:
     return f"the label {' and '.join(parts)}; {keep}, as in the English label (the words around them are yours)."
 
 
-def labels_for(glossary: Glossary, language: str) -> dict[str, str]:
-    """The words of the generated pages in a language: English, then termsite's labels for the language,
-    then the site's own overrides in content/i18n/<language>/site.yml."""
-    labels = dict(shipped_labels("en"))
-    labels.update(shipped_labels(language))
-    content = glossary.translations.get(language)
-    if content is not None and content.site is not None:
-        labels.update(content.site.labels)
-    return labels
-
-
 def untranslated_labels(glossary: Glossary, language: str) -> list[str]:
     """Label keys that would show in English on the pages of ``language``."""
     own = dict(shipped_labels(language))
