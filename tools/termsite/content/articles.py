@@ -156,6 +156,12 @@ def load_articles(docs_dir: Path, sources: Iterable[str], glossary: Glossary, *,
     return articles, problems
 
 
+def _close_page(source: str, originals: list[str]) -> str:
+    """' (did you mean ...?)' for a misspelt page path; pages in one folder share too much for a looser match."""
+    close = difflib.get_close_matches(source, originals, n=1, cutoff=0.85)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def _pages_without_source(articles: dict[str, Article], sources: set[str], shown_root: str) -> list[Problem]:
     """Translations of pages the site does not have: a page of their own in that language, or a misnamed file."""
     originals = [source for source, article in articles.items() if not article.language]
@@ -166,7 +172,7 @@ def _pages_without_source(articles: dict[str, Article], sources: set[str], shown
                 else article.translates
             problems.append(Problem(article.path, 1, 1, "page-without-source",
                                     f"{shown} does not exist, so this page translates nothing"
-                                    f"{did_you_mean(article.translates, originals)}; a translation has the path "
+                                    f"{_close_page(article.translates, originals)}; a translation has the path "
                                     f"of its source page below {article.language}/ (it is published as a "
                                     f"{article.language} page of its own).", "", Severity.WARNING))
     return problems
