@@ -359,3 +359,39 @@ def test_the_lint_report_is_the_api_behind_the_command(tmp_path: Path) -> None:
         ("de", "terms", 1, 0, 1), ("de", "areas", 0, 0, 1)]
     assert textwrap.dedent(report.coverage.table()).splitlines()[2].split() == [
         "language", "entries", "translated", "outdated", "missing", "total"]
+
+
+def test_diff_lists_the_translation_changes_of_each_language(tmp_path: Path) -> None:
+    site = site_with(tmp_path, {"i18n/de/terms/mark-price.yml": DE_MARK,
+                                "i18n/de/terms/index-price.yml": "title: Indexpreis\nsummary: Ein Mittel.\n"
+                                                                 "source_modified: 2025-01-01T00:00:00+00:00\n"})
+    git(site, "init", "-q")
+    commit_all(site, "2026-03-01T10:00:00+00:00")
+    base = site / "content/i18n"
+    (base / "de/terms/mark-price.yml").write_text(DE_MARK.replace("Er kommt vom Index.", "Er folgt dem Index."),
+                                                  encoding="utf-8")
+    (base / "de/terms/index-price.yml").unlink()
+    (base / "es/areas").mkdir(parents=True)
+    (base / "es/areas/liquidation.yml").write_text("title: Liquidación\ndescription: Cómo se cierran.\n"
+                                                   "source_modified: 2025-01-01T00:00:00+00:00\n", encoding="utf-8")
+    (base / "es/site.yml").write_text("site_name: Glosario\n", encoding="utf-8")
+    commit_all(site, "2026-03-02T10:00:00+00:00")
+    result = termsite(["diff", "HEAD~1"], site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "## Glossary changes",
+        "",
+        "### Translations into de",
+        "",
+        "1 changed, 1 removed.",
+        "",
+        "- **Markpreis** (term `mark-price`): changed: `body`",
+        "- **Indexpreis** (term `index-price`): removed",
+        "",
+        "### Translations into es",
+        "",
+        "2 added.",
+        "",
+        "- **Liquidación** (area `liquidation`): added",
+        "- `site.yml` (site name, description, labels): added",
+    ]
