@@ -177,7 +177,8 @@ def test_a_content_mistake_becomes_an_annotation_on_its_line(pull_request: tuple
 
 
 def test_the_pre_commit_hook_for_other_repositories(tmp_path: Path) -> None:
-    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    hook = hooks["termsite-lint"]  # termsite-check is tested in tests/checker/test_pre_commit_hook.py
     assert (hook["id"], hook["language"], hook["pass_filenames"], hook["files"]) == (
         "termsite-lint", "python", False, "^content/")
     site = copy_example_site(tmp_path / "other-glossary")
@@ -191,7 +192,7 @@ def test_this_repositorys_pre_commit_config() -> None:
     repos = {repo["repo"]: repo for repo in config["repos"]}
     yamllint = repos["https://github.com/adrienverge/yamllint"]
     assert re.fullmatch(r"v\d+\.\d+\.\d+", yamllint["rev"])
-    [local] = repos["local"]["hooks"]
+    local = {hook["id"]: hook for hook in repos["local"]["hooks"]}["termsite-lint"]
     assert local["id"] == "termsite-lint" and local["pass_filenames"] is False and local["files"] == "^content/"
     target = [word for word in local["entry"].split()[1:] if not word.startswith("-")][0]
     assert local["entry"].startswith("make ") and target in make_targets()

@@ -208,6 +208,10 @@ def test_on_a_built_site_links_and_the_old_url_keep_working(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     content_text = "".join(p.read_text() for p in (site / "content").rglob("*.yml"))
     assert "[[liquidation-cascade" not in content_text
+    # the hand-written pages' front matter and references follow
+    guide = (site / "content/pages/guides/open-interest-and-funding.md").read_text(encoding="utf-8")
+    assert "liquidation-cascade" not in guide and "liquidation-spiral" in guide
+    assert "update 1 reference(s) in content/pages/guides/open-interest-and-funding.md" in result.stdout
     assert not re.search(r"\bliquidation-cascade\b(?!: liquidation-spiral)", content_text)
     build = mkdocs_build(site)
     assert build.returncode == 0, build.stderr[-2000:]
@@ -227,3 +231,19 @@ def test_on_a_built_site_links_and_the_old_url_keep_working(tmp_path: Path) -> N
     assert not [doc for doc in index["docs"] if "liquidation-cascade/" in doc["location"]]
     check = termsite(["check", "site/"], site)
     assert check.returncode == 0, check.stdout[-2000:]
+
+
+def test_references_in_hand_written_pages_follow_the_rename(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA,
+                                   "terms/mark-price.yml": "title: Mark Price\nsummary: M.\nareas: [liquidation]\n"})
+    guide = project / "docs/guide.md"
+    guide.write_text("---\nabout: [mark-price]\nfaq:\n  - question: Why?\n    answer: See [[mark-price]].\n---\n"
+                     "# Guide\n\nUse [[mark-price]] and [[ mark-price |the mark]].\n\n"
+                     "Write `[[mark-price]]` to link it.\n", encoding="utf-8")
+    result = termsite(["rename", "mark-price", "fair-price"], project)
+    assert result.returncode == 0, result.stderr
+    assert guide.read_text(encoding="utf-8") == (
+        "---\nabout: [fair-price]\nfaq:\n  - question: Why?\n    answer: See [[fair-price]].\n---\n"
+        "# Guide\n\nUse [[fair-price]] and [[ fair-price |the mark]].\n\nWrite `[[mark-price]]` to link it.\n")
+    assert "update 4 reference(s) in docs/guide.md" in result.stdout
+    assert mkdocs_build(project).returncode == 0

@@ -177,3 +177,38 @@ def test_run_with_custom_streams(chdir_tmp: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_cli(parser.parse_args(["ok.html"]), out, err) == 0
     assert out.getvalue().startswith("checked 1 page")
+
+
+PROFILE_PAGE = page(org(name=None, headlin="x"),
+                    {"@context": "https://schema.org", "@type": "DefinedTerm", "name": "Margin"})
+
+
+@pytest.mark.parametrize("profile, expected, code", [
+    (None, {"organization-name": "error", "unknown-property": "error", "pending-term": "info"}, 1),
+    ("schema.org", {"unknown-property": "error", "pending-term": "info"}, 1),
+    ("google", {"organization-name": "error"}, 1),
+    ("strict", {"organization-name": "error", "unknown-property": "error", "pending-term": "warning"}, 1),
+])
+def test_profiles_pick_rules_by_tag(chdir_tmp: Path, capsys: pytest.CaptureFixture[str], profile: str | None,
+                                    expected: dict[str, str], code: int) -> None:
+    write_site(chdir_tmp, {"p.html": PROFILE_PAGE})
+    args = ["p.html", "--format", "json"] + (["--profile", profile] if profile else [])
+    status, out, _ = run(args, capsys)
+    found = {p["rule_id"]: p["severity"] for p in json.loads(out)["problems"]}
+    assert found == expected and status == code
+
+
+def test_strict_profile_fails_on_warnings(chdir_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_site(chdir_tmp, {"warn.html": WARN})
+    assert run(["warn.html"], capsys)[0] == 0
+    assert run(["warn.html", "--profile", "strict"], capsys)[0] == 1
+
+
+def test_profile_from_mkdocs_yml_and_unknown_profile(chdir_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (chdir_tmp / "mkdocs.yml").write_text("plugins:\n  - termsite:\n      check:\n        profile: google\n")
+    write_site(chdir_tmp, {"p.html": PROFILE_PAGE})
+    _, out, _ = run(["p.html", "--format", "json"], capsys)
+    assert {p["rule_id"] for p in json.loads(out)["problems"]} == {"organization-name"}
+    (chdir_tmp / "mkdocs.yml").write_text("plugins:\n  - termsite:\n      check:\n        profile: bing\n")
+    code, _, err = run(["p.html"], capsys)
+    assert code == 2 and "unknown profile 'bing'" in err

@@ -121,6 +121,6 @@ def test_one_bad_block_among_good_ones(check_fixture: Checker) -> None:
 
 def test_another_sites_page_yoast_graph(check_fixture: Checker) -> None:
     """A WordPress/Yoast-style @graph page (references between graph nodes, SearchAction
-    annotations, an FAQ block): only the unescaped '</' inside the JSON-LD is reported."""
+    annotations, an FAQ answer with <strong>...</strong> in its JSON string): nothing to report."""
     problems = check_fixture("other_site_yoast_post.html", "how-to-bake-bread/")
-    assert [(p.rule_id, p.severity) for p in problems] == [("unsafe-script-text", E)]
+    assert [(p.rule_id, p.severity) for p in problems if p.severity is not Severity.INFO] == []

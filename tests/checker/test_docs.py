@@ -29,6 +29,8 @@ def test_rule_module_contract(rule_id: str) -> None:
     assert "Source:" in doc and "http" in doc.split("Source:", 1)[1] or "termsite's own requirement" in doc
     assert "Failing example" in doc and "Passing example" in doc
     assert callable(module.check)
+    assert isinstance(module.TAGS, frozenset) and len(module.TAGS) == 1
+    assert module.TAGS <= {"core", "schema.org", "google"}
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))

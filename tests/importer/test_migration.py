@@ -22,12 +22,20 @@ SITE = "https://glossary.termsite.example/"
 
 
 def emptied_project(root: Path) -> Path:
-    """The example project without its glossary: no terms, areas or redirects (the site's authors stay)."""
+    """The example project without its glossary: no terms, areas, redirects or guides about them (the site's
+    authors, About page and images stay)."""
     project = copy_example_site(root)
     for folder in ("terms", "areas"):
         shutil.rmtree(project / "content" / folder)
         (project / "content" / folder).mkdir()
     (project / "content/redirects.yml").unlink(missing_ok=True)
+    shutil.rmtree(project / "content/pages/guides")
+    (project / "content/pages/guides").mkdir()
+    (project / "content/pages/guides/index.md").write_text("# Guides\n\nNone yet.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text("\n".join(line for line in text.splitlines() if "guides/" not in line or "index.md" in line)
+                      + "\n", encoding="utf-8")
     return project
 
 

@@ -88,7 +88,7 @@ def test_breadcrumb_position_gap(tmp_path: Path) -> None:
 
 def test_breadcrumb_last_item(tmp_path: Path) -> None:
     data = trail(crumb(1, "Home"), crumb(2, "Area", item=SITE + "area/"))
-    problem = assert_reports(check_text(tmp_path, page(data)), "breadcrumb-last-item", E,
+    problem = assert_reports(check_text(tmp_path, page(data)), "breadcrumb-last-item", W,
                              "BreadcrumbList.itemListElement[1].item")
     assert PAGE_URL in problem.message
     same = trail(crumb(1, "Home"), crumb(2, "Page", item=PAGE_URL + "index.html#top"))
@@ -106,3 +106,21 @@ def test_breadcrumb_in_graph_with_references(tmp_path: Path) -> None:
     problems = check_text(tmp_path, page(data))
     assert_reports(problems, "breadcrumb-position-gap", W, "@graph[2].position")
     assert_silent(problems, "breadcrumb-items")
+
+
+def test_trail_ending_at_the_section_is_only_a_warning(tmp_path: Path) -> None:
+    """A news article whose trail is Home › Entertainment: Google shows it; not an error."""
+    article = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Premiere",
+               "mainEntityOfPage": PAGE_URL}
+    data = trail(crumb(1, "Home"), crumb(2, "Entertainment", item=SITE + "entertainment/"))
+    problems = check_text(tmp_path, page(article, data))
+    assert [(p.rule_id, p.severity) for p in problems if p.severity is not Severity.INFO] == [
+        ("article-recommended", W)] * 4 + [("breadcrumb-last-item", W)]
+
+
+def test_last_crumb_with_another_scheme_is_a_url_variant(tmp_path: Path) -> None:
+    data = trail(crumb(1, "Home"), crumb(2, "Page", item=PAGE_URL.replace("https://", "http://")))
+    problems = check_text(tmp_path, page(data))
+    assert_silent(problems, "breadcrumb-last-item")
+    problem = assert_reports(problems, "url-variant", W, "BreadcrumbList.itemListElement[1].item")
+    assert "same address, different scheme" in problem.message

@@ -40,6 +40,24 @@ def test_canonical_mismatch(tmp_path: Path, data: dict[str, Any], path: str) -> 
     assert_reports(check_text(tmp_path, page(data)), "canonical-mismatch", E, path)
 
 
+@pytest.mark.parametrize("written, difference", [
+    (URL.replace("https://", "http://"), "different scheme"),
+    (URL.rstrip("/"), "only a trailing slash"),
+    (URL.replace("https://", "https://www."), "with and without www."),
+])
+def test_url_variants_are_a_warning_not_a_mismatch(tmp_path: Path, written: str, difference: str) -> None:
+    article = {"@context": "https://schema.org", "@type": "Article", "headline": "x", "mainEntityOfPage": written}
+    problems = check_text(tmp_path, page(webpage(url=written), article))
+    assert_silent(problems, "canonical-mismatch")
+    hits = [p for p in problems if p.rule_id == "url-variant"]
+    assert [p.json_path for p in hits] == ["CollectionPage.url", "Article.mainEntityOfPage"]
+    assert all(p.severity is W and f"(same address, {difference})" in p.message for p in hits)
+    # another page entirely is still the error
+    problems = check_text(tmp_path, page(webpage(url="http://example.com/other/")))
+    assert_reports(problems, "canonical-mismatch", E, "CollectionPage.url")
+    assert_silent(problems, "url-variant")
+
+
 def test_canonical_mismatch_ignores_non_url_ids_and_other_articles(tmp_path: Path) -> None:
     listing = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "x", "url": SITE + "post/"}
     problems = check_text(tmp_path, page(webpage(**{"@id": "_:page"}), listing))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from termsite.checker.model import Severity
+from termsite.checker.runner import run_check
 from termsite.checker.samplesite import SITE_URL, SampleSite
 
-from ..helpers import check_site, of, org, page, write_site
+from ..helpers import check_site, config, of, org, page, write_site
 
-E = Severity.ERROR
+E, W = Severity.ERROR, Severity.WARNING
 
 
 def sample(tmp_path: Path, **kwargs: int) -> tuple[Path, SampleSite]:
@@ -71,8 +74,9 @@ def test_conflicting_id(tmp_path: Path) -> None:
     path = folder / "definition" / term.slug / "index.html"
     path.write_text(path.read_text().replace(f'"headline": "{term.title}"', '"headline": "Renamed"'), encoding="utf-8")
     result = check_site(folder, site_url=SITE_URL)
-    [problem] = of(result.problems, "conflicting-id")
-    assert problem.severity is E
+    assert of(result.problems, "conflicting-id") == []
+    [problem] = of(result.problems, "conflicting-id-name")
+    assert problem.severity is W
     assert problem.path.endswith(f"definition/{term.slug}/index.html")
     assert problem.json_path == "Article"
     assert "'Renamed'" in problem.message and f"area/{term.area}/index.html" in problem.message
@@ -87,7 +91,23 @@ def test_conflicting_id_types(tmp_path: Path) -> None:
     }
     result = check_site(write_site(tmp_path / "site", files), site_url=SITE_URL)
     [problem] = of(result.problems, "conflicting-id")
-    assert problem.path.endswith("c.html") and "Person" in problem.message
+    assert problem.path.endswith("c.html") and "Person" in problem.message and problem.severity is E
+
+
+def test_one_id_named_two_ways_in_two_trails_is_a_warning(tmp_path: Path) -> None:
+    """Yoast names a category page "Biologie" in one trail and "Biologie &#038; Wissenschaft"
+    in another: the same page, named twice; a warning on one page, not an error."""
+    section = SITE_URL + "biologie/"
+    trails = [{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": 1, "name": "Start", "item": {"@id": SITE_URL, "name": "Start"}},
+        {"@type": "ListItem", "position": 2, "item": {"@type": "WebPage", "@id": section, "name": name}},
+        {"@type": "ListItem", "position": 3, "name": "Hummeln"}]}
+        for name in ("Biologie", "Biologie &#038; Wissenschaft")]
+    write_site(tmp_path, {"post.html": page(*trails, canonical=SITE_URL + "biologie/hummeln/")})
+    result = run_check([str(tmp_path / "post.html")], config())
+    assert [(p.rule_id, p.severity) for p in result.problems if p.severity is not Severity.INFO] == [
+        ("conflicting-id-name", W)]
+    assert result.exit_code() == 0
 
 
 def test_duplicate_faq_question(tmp_path: Path) -> None:
@@ -115,6 +135,35 @@ def test_page_kind_types(tmp_path: Path) -> None:
     assert problem.path == str(term_page) and "DefinedTerm" in problem.message and problem.severity is E
     # not a termsite site: skipped
     assert not of(check_site(folder, site_url=SITE_URL).problems, "page-kind-types")
+
+
+def _guide(*types: str, breadcrumb: bool = True) -> str:
+    url = SITE_URL + "guides/liquidation-step-by-step/"
+    blocks = [{"@context": "https://schema.org", "@type": t, "@id": f"{url}#{t.lower()}", "headline": "Liquidation",
+               "mainEntityOfPage": url,
+               "mentions": [{"@id": SITE_URL + "definition/liquidation/#term"}]} for t in types if t != "FAQPage"]
+    if "FAQPage" in types:
+        blocks.append({"@context": "https://schema.org", "@type": "FAQPage", "@id": url + "#faq", "mainEntity": [
+            {"@type": "Question", "name": "When does it start?",
+             "acceptedAnswer": {"@type": "Answer", "text": "At the maintenance margin."}}]})
+    if breadcrumb:
+        blocks.insert(0, {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home", "item": SITE_URL},
+            {"@type": "ListItem", "position": 2, "name": "Guides", "item": SITE_URL + "guides/"},
+            {"@type": "ListItem", "position": 3, "name": "Liquidation"}]})
+    return page(*blocks, canonical=url, body="<h3>When does it start?</h3><p>At the maintenance margin.</p>")
+
+
+@pytest.mark.parametrize("types", [("Article",), ("TechArticle",), ("HowTo",), ("Article", "FAQPage"), ("FAQPage",)])
+def test_article_pages_are_recognised_by_their_markup(tmp_path: Path, types: tuple[str, ...]) -> None:
+    """Hand-written guides live wherever the nav puts them: their markup says what they are."""
+    folder = write_site(tmp_path / "site", {"guides/liquidation-step-by-step/index.html": _guide(*types)})
+    result = check_site(folder, site_url=SITE_URL, termsite=True)
+    assert of(result.problems, "page-kind-types") == []
+    folder = write_site(tmp_path / "bad", {"guides/liquidation-step-by-step/index.html": _guide(*types, breadcrumb=False)})
+    [problem] = of(check_site(folder, site_url=SITE_URL, termsite=True).problems, "page-kind-types")
+    assert problem.message == ("article page has no BreadcrumbList (an article page carries a BreadcrumbList beside "
+                               "its Article, HowTo or FAQPage)") and problem.severity is E
 
 
 def test_page_kind_prefixes_from_config(tmp_path: Path) -> None:

@@ -51,12 +51,19 @@ def test_bad_block_does_not_hide_good_neighbours(tmp_path: Path) -> None:
     assert_reports(problems, "unknown-type", E, "Articel.@type")
 
 
-@pytest.mark.parametrize("text, token", [("<p>Yes.</p>", "</"), ("<!-- x", "<!--"), ("<SCRIPT>", "<SCRIPT")])
+@pytest.mark.parametrize("text, token", [("<!-- x", "<!--"), ("<SCRIPT>", "<SCRIPT"), ("a <script src=x>", "<script")])
 def test_unsafe_script_text(tmp_path: Path, text: str, token: str) -> None:
     raw = '{"@context": "https://schema.org", "@type": "Organization", "name": "%s"}' % text
     html = page(raw)
     problem = assert_reports(check_text(tmp_path, html), "unsafe-script-text", E, "")
     assert html.splitlines()[problem.line - 1][problem.col - 1:].startswith(token)
+
+
+@pytest.mark.parametrize("text", ["<p>Yes.</p>", "<a href='https://example.com/'>more</a>", "<ul><li>a</li></ul>", "</span>"])
+def test_closing_tags_other_than_script_are_safe(tmp_path: Path, text: str) -> None:
+    """Only </script ends a script element: </p> or </a> in an FAQ answer is not reported."""
+    raw = '{"@context": "https://schema.org", "@type": "Organization", "name": "A", "description": "%s"}' % text
+    assert_silent(check_text(tmp_path, page(raw)), "unsafe-script-text")
 
 
 def test_escaped_script_text_is_safe(tmp_path: Path) -> None:

@@ -112,6 +112,11 @@ def test_pending_term_reported_once_per_page(tmp_path: Path) -> None:
     ({"@type": "WebPage", "url": "not a url"}, "WebPage.url"),
     ({"@type": "Article", "isAccessibleForFree": "maybe"}, "Article.isAccessibleForFree"),
     ({"@type": "Article", "keywords": ["a", {"@type": "Person"}]}, "Article.keywords[1]"),
+    ({"@type": "HowTo", "totalTime": "10 minutes"}, "HowTo.totalTime"),
+    ({"@type": "Recipe", "cookTime": "PT"}, "Recipe.cookTime"),
+    ({"@type": "Recipe", "cookTime": 10}, "Recipe.cookTime"),
+    ({"@type": "NutritionInformation", "calories": "lots"}, "NutritionInformation.calories"),
+    ({"@type": "NutritionInformation", "proteinContent": "g 63"}, "NutritionInformation.proteinContent"),
 ])
 def test_value_range_violations(tmp_path: Path, data: dict[str, Any], path: str) -> None:
     assert_reports(check_text(tmp_path, page(node(**data))), "value-range", E, path)
@@ -140,9 +145,45 @@ def test_value_range_violations(tmp_path: Path, data: dict[str, Any], path: str)
     {"@type": "Article", "keywords": {"@list": ["a", "b"]}},
     {"@type": "Article", "author": {"@type": "ex:Robot"}},
     {"@type": "Article", "about": None},
+    # schema.org's Quantity values are strings of a set form
+    {"@type": "WebPage", "timeRequired": "PT1H"},
+    {"@type": "Recipe", "cookTime": "PT10M", "prepTime": "P0Y0M0DT0H10M39S", "totalTime": "PT1H30M"},
+    {"@type": "VideoObject", "duration": "PT1M33.5S"},
+    {"@type": "NutritionInformation", "calories": "339 calories", "fatContent": "12,5 g"},
+    {"@type": "NutritionInformation", "calories": "123 kcal", "proteinContent": "63 g", "sodiumContent": "150 mg"},
+    {"@type": "NutritionInformation", "calories": 339},
+    {"@type": "Person", "height": "6 ft"},
 ])
 def test_value_range_accepted(tmp_path: Path, data: dict[str, Any]) -> None:
     assert_silent(check_text(tmp_path, page(node(**data))), "value-range")
+
+
+@pytest.mark.parametrize("value, words", [
+    ("10 minutes", "not an ISO 8601 duration such as 'PT1H30M'"),
+    ("lots", "not a number with a unit such as '339 calories'"),
+])
+def test_quantity_messages_say_what_form_is_expected(tmp_path: Path, value: str, words: str) -> None:
+    prop = "totalTime" if "minutes" in value else "calories"
+    kind = "HowTo" if prop == "totalTime" else "NutritionInformation"
+    problem = assert_reports(check_text(tmp_path, page(node(**{"@type": kind, prop: value}))), "value-range", E,
+                             f"{kind}.{prop}")
+    assert words in problem.message
+
+
+def test_role_node_may_carry_the_property_it_qualifies(tmp_path: Path) -> None:
+    """schema.org's Role pattern: OrganizationRole between an Organization and its member."""
+    data = node(**{"@type": "Organization", "name": "Cryptography Users", "member": {
+        "@type": "OrganizationRole", "roleName": "member", "startDate": "1977",
+        "member": {"@type": "Person", "name": "Alice"}}})
+    problems = check_text(tmp_path, page(data))
+    assert_silent(problems, "property-domain")
+    assert_silent(problems, "value-range")
+    # a Role carrying a property other than the one it qualifies is still reported
+    data["member"]["headline"] = "x"
+    assert_reports(check_text(tmp_path, page(data)), "property-domain", E, "Organization.member.headline")
+    data["member"].pop("headline")
+    data["alumni"] = {"@type": "OrganizationRole", "member": {"@type": "Person", "name": "Bob"}}
+    assert_reports(check_text(tmp_path, page(data)), "property-domain", E, "Organization.alumni.member")
 
 
 def test_action_annotations_are_not_unknown_properties(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from termsite.changeset import FileChange, plan_delete, plan_write
 from termsite.content.fields import SLUG_RE, FieldType, ListOf, MapOf, Markdown, Record, Slug, did_you_mean
 from termsite.content.loader import REFERENCE_RE, RESERVED_SLUGS, ContentLayout, check_content, display_path, strip_code
+from termsite.content.articles import ARTICLE, FrontMatter, markdown_sources, parse_article
 from termsite.content.model import AREA, TERM
 from termsite.problems import Problem
 from termsite.authoring.yamledit import (
@@ -77,7 +78,7 @@ def field_type_at(field_type: FieldType, path: NodePath) -> FieldType | None:
 
 
 def plan_rename(layout: ContentLayout, old: str, new: str, *, default_author: str = "",
-                schema_comment: str = "") -> RenamePlan:
+                schema_comment: str = "", pages_dir: Path | None = None) -> RenamePlan:
     """Every change the rename makes, validated; raises RenameError with a one-line reason."""
     glossary, problems = check_content(layout.root, default_author=default_author)
     if glossary is None:
@@ -111,9 +112,39 @@ def plan_rename(layout: ContentLayout, old: str, new: str, *, default_author: st
                 plan.changes += [plan_write(target, apply_edits(text, edits)), plan_delete(path)]
             elif edits:
                 plan.changes.append(plan_write(path, apply_edits(text, edits)))
+    if pages_dir is not None:
+        for source in markdown_sources(pages_dir):
+            path = pages_dir / source
+            text = path.read_text(encoding="utf-8")
+            if old in text:
+                renamed = _page_text(path, text, old, new, plan)
+                if renamed != text:
+                    plan.changes.append(plan_write(path, renamed))
     plan.changes.append(_redirects_change(layout.redirects, old, new, schema_comment))
-    _validate(layout, plan)
+    _validate(layout, plan, pages_dir)
     return plan
+
+
+def _page_text(path: Path, text: str, old: str, new: str, plan: RenamePlan) -> str:
+    """A hand-written page with its front matter's slugs and its Markdown's [[old]] references renamed."""
+    front = FrontMatter.split(text)
+    yaml_start = text.index("\n") + 1 if front.yaml else front.body_offset
+    yaml_text = text[yaml_start:yaml_start + len(front.yaml)] if front.yaml else ""
+    renamed_yaml = apply_edits(yaml_text, _file_edits(path, yaml_text, ARTICLE, old, new, plan)) if yaml_text else ""
+    body = text[front.body_offset:]
+    pattern = re.compile(r"\[\[([ \t]*)" + re.escape(old) + r"[ \t]*(?=\||\]\])")
+    stripped = strip_code(body)
+    count = 0
+    out, position = [], 0
+    for match in pattern.finditer(stripped):
+        start = match.start() + 2 + len(match.group(1))
+        out += [body[position:start], new]
+        position = start + len(old)
+        count += 1
+    renamed_body = "".join(out) + body[position:]
+    if count:
+        plan.references[path] = plan.references.get(path, 0) + count
+    return text[:yaml_start] + renamed_yaml + text[yaml_start + len(yaml_text):front.body_offset] + renamed_body
 
 
 def _file_edits(path: Path, text: str, record: Record, old: str, new: str, plan: RenamePlan) -> list[Edit]:
@@ -208,8 +239,9 @@ def _redirects_change(path: Path, old: str, new: str, schema_comment: str) -> Fi
     return plan_write(path, text + entry)
 
 
-def _validate(layout: ContentLayout, plan: RenamePlan) -> None:
-    """Load the renamed glossary from a scratch copy; it must have no error and redirect old to new."""
+def _validate(layout: ContentLayout, plan: RenamePlan, pages_dir: Path | None = None) -> None:
+    """Load the renamed glossary from a scratch copy; it must have no error and redirect old to new,
+    and the renamed hand-written pages must refer only to terms it has."""
     with tempfile.TemporaryDirectory(prefix="termsite-rename-") as scratch:
         copy = ContentLayout(Path(scratch) / "content", layout.terms_dir, layout.areas_dir,
                              layout.authors_file, layout.redirects_file)
@@ -221,6 +253,8 @@ def _validate(layout: ContentLayout, plan: RenamePlan) -> None:
             if (layout.root / name).is_file():
                 shutil.copy2(layout.root / name, copy.root / name)
         for change in plan.changes:
+            if change.path.suffix == ".md":
+                continue  # a hand-written page: checked against the renamed glossary below
             scratch_path = copy.root / change.path.relative_to(layout.root)
             if change.text is None:
                 scratch_path.unlink()
@@ -234,6 +268,15 @@ def _validate(layout: ContentLayout, plan: RenamePlan) -> None:
                               f"{first}", 1)
         if plan.old in glossary.terms or glossary.redirects.get(plan.old) != plan.new:
             raise RenameError("the rename did not come out as planned, so nothing was changed.", 1)
+        for change in plan.changes:
+            if pages_dir is None or change.text is None or change.path.suffix != ".md":
+                continue
+            shown = display_path(change.path)
+            _, page_problems = parse_article(change.text, change.path.name, shown, glossary)
+            page_errors = [p for p in page_problems if p.is_error]
+            if page_errors:
+                raise RenameError(f"the rename would leave an error in a page, so nothing was changed: "
+                                  f"{page_errors[0].format()}", 1)
 
 
 def _in_real_folder(problem: Problem, scratch: Path, real: Path) -> str:

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from .config import ConfigError, build_config
+from .config import PROFILES, ConfigError, build_config
 from .formats import FORMATS
 from .rules import RULES
 
@@ -19,6 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the site's base URL (default: site_url from ./mkdocs.yml, else the canonical URL "
                              "of the folder's index.html); URLs under it are internal and map to files")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument("--profile", choices=sorted(PROFILES),
+                        help="which rules apply: schema.org (the vocabulary, no Google-only requirements), google "
+                             "(what Google Search requires), strict (all, pending terms as warnings, warnings fail); "
+                             "default: schema.org and google rules together")
     parser.add_argument("--select", metavar="RULES", help="comma-separated rule IDs or prefixes to run (default: all)")
     parser.add_argument("--ignore", metavar="RULES", help="comma-separated rule IDs or prefixes to skip")
     parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
@@ -41,6 +45,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             raise ConfigError("--jobs must be at least 1")
         config = build_config(
             RULES,
+            profile=getattr(args, "profile", None),
             select=args.select,
             ignore=args.ignore,
             site_url=args.site_url,

@@ -5,8 +5,12 @@ Configuration sources, later ones winning:
 1. defaults (every rule on, at its default severity);
 2. ``mkdocs.yml`` in the current directory: ``site_url`` and the ``termsite`` plugin's
    options ``area_prefix``, ``term_prefix`` and ``check: {select, ignore, severity}``;
-3. the command line: ``--site-url``, ``--select``, ``--ignore``, ``--termsite``,
+3. the command line: ``--site-url``, ``--profile``, ``--select``, ``--ignore``, ``--termsite``,
    ``--warnings-as-errors``.
+
+A profile picks rules by their tags (every rule module has ``TAGS``): ``core`` (input,
+syntax, page and site consistency), ``schema.org`` (the vocabulary) and ``google`` (Google
+Search's requirements and guidelines). ``--select``/``--ignore`` then narrow the profile.
 """
 
 from __future__ import annotations
@@ -15,12 +19,19 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-import yaml
-
 from .model import Severity
 
 
-CHECK_OPTIONS = frozenset({"select", "ignore", "severity"})
+CHECK_OPTIONS = frozenset({"select", "ignore", "severity", "profile"})
+
+# profile -> the rule tags it runs; None (the default) runs every rule.
+PROFILES: dict[str, frozenset[str]] = {
+    "schema.org": frozenset({"core", "schema.org"}),
+    "google": frozenset({"core", "google"}),
+    "strict": frozenset({"core", "schema.org", "google"}),
+}
+# What strict adds besides every rule: warnings fail the run, and pending terms are warnings.
+STRICT_SEVERITIES = {"pending-term": "warning"}
 
 
 class ConfigError(Exception):
@@ -36,6 +47,7 @@ class CheckConfig:
     area_prefix: str = "area/"
     term_prefix: str = "definition/"
     warnings_as_errors: bool = False
+    profile: str | None = None  # None: every rule (core, schema.org and google)
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity:
         return self.severities.get(rule_id, default)
@@ -50,28 +62,34 @@ class MkdocsSettings:
     plugin_options: dict[str, Any] = field(default_factory=dict)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """SafeLoader that reads unknown tags (``!!python/name:...``, ``!ENV``) as plain values."""
+def _tolerant_loader() -> type:
+    """A SafeLoader that reads unknown tags (``!!python/name:...``, ``!ENV``) as plain values
+    (PyYAML is imported only when there is an mkdocs.yml to read)."""
+    import yaml
 
+    class TolerantLoader(yaml.SafeLoader):
+        pass
 
-def _construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
+    def construct_unknown(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return loader.construct_scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return loader.construct_sequence(node)
+        return loader.construct_mapping(node)  # type: ignore[arg-type]
 
-
-_TolerantLoader.add_multi_constructor("!", _construct_unknown)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
+    TolerantLoader.add_multi_constructor("!", construct_unknown)
+    TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", construct_unknown)
+    return TolerantLoader
 
 
 def read_mkdocs_settings(path: str = "mkdocs.yml") -> MkdocsSettings:
     if not os.path.isfile(path):
         return MkdocsSettings()
+    import yaml
+
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
+            data = yaml.load(handle, Loader=_tolerant_loader())  # noqa: S506 - a SafeLoader subclass
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read {path}: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
@@ -123,9 +141,21 @@ def normalize_site_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _rules_of_profile(profile: str | None, rules: Any, what: str) -> set[str]:
+    ids = set(rules)
+    if profile is None:
+        return ids
+    if profile not in PROFILES:
+        raise ConfigError(f"{what}: unknown profile {profile!r} (known: {', '.join(PROFILES)})")
+    tags = PROFILES[profile]
+    return {rule_id for rule_id in ids if getattr(rules[rule_id], "TAGS", frozenset({"core"})) & tags} \
+        if isinstance(rules, dict) else ids
+
+
 def build_config(
     rule_ids: Iterable[str],
     *,
+    profile: str | None = None,
     select: str | None = None,
     ignore: str | None = None,
     site_url: str | None = None,
@@ -144,14 +174,23 @@ def build_config(
         raise ConfigError(f"mkdocs.yml: unknown check option(s) {', '.join(unknown)} "
                           f"(known: {', '.join(sorted(CHECK_OPTIONS))})")
 
+    config_profile = check.get("profile")
+    if config_profile is not None and not isinstance(config_profile, str):
+        raise ConfigError("mkdocs.yml: check.profile must be one of " + ", ".join(PROFILES))
+    chosen_profile = profile or config_profile
+    profile_rules = _rules_of_profile(chosen_profile, rule_ids, "--profile" if profile else "mkdocs.yml check.profile")
     config_select = _as_list(check.get("select"), "mkdocs.yml check.select")
     cli_select = _as_list(select, "--select")
     chosen = cli_select or config_select
     enabled = match_rules(chosen, ids, "--select" if cli_select else "mkdocs.yml check.select") if chosen else set(ids)
+    enabled &= profile_rules
     enabled -= match_rules(_as_list(check.get("ignore"), "mkdocs.yml check.ignore"), ids, "mkdocs.yml check.ignore")
     enabled -= match_rules(_as_list(ignore, "--ignore"), ids, "--ignore")
 
     severities: dict[str, Severity] = {}
+    if chosen_profile == "strict":
+        severities.update({rule: Severity(level) for rule, level in STRICT_SEVERITIES.items() if rule in ids})
+        warnings_as_errors = True
     raw_severities = check.get("severity") or {}
     if not isinstance(raw_severities, dict):
         raise ConfigError("mkdocs.yml: check.severity must map rule IDs to error, warning, info or off")
@@ -177,4 +216,5 @@ def build_config(
         area_prefix=str(options.get("area_prefix", "area/")),
         term_prefix=str(options.get("term_prefix", "definition/")),
         warnings_as_errors=warnings_as_errors,
+        profile=chosen_profile,
     )

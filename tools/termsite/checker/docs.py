@@ -15,10 +15,33 @@ HEADER = """\
 tools/termsite/checker/rules/. Do not edit by hand; a test checks that this file is current. -->
 
 `termsite check PATH... [--site-url URL] [--format text|json|junit|github|sarif]
-[--select RULES] [--ignore RULES] [--warnings-as-errors] [--termsite] [--jobs N]`
-checks the JSON-LD structured data of a built site folder (every `*.html`) or of single
-HTML files. Exit status: 0 without errors, 1 with errors (or warnings, with
-`--warnings-as-errors`), 2 for a usage error or unreadable input.
+[--profile schema.org|google|strict] [--select RULES] [--ignore RULES]
+[--warnings-as-errors] [--termsite] [--jobs N]`
+checks the structured data of a built site folder (every `*.html`) or of single HTML
+files: JSON-LD, microdata and RDFa, all with the same rules. Exit status: 0 without
+errors, 1 with errors (or warnings, with `--warnings-as-errors`), 2 for a usage error or
+unreadable input.
+
+## Profiles
+
+Every rule carries one tag: `core` (input, JSON syntax, page, site and language
+consistency: what every consumer of the markup depends on), `schema.org` (conformance to
+schema.org's vocabulary) or `google` (a requirement or guideline of Google Search, which
+other consumers do not impose). `--profile` (or `check: {profile: ...}` in `mkdocs.yml`)
+picks which apply:
+
+| profile | rules | for |
+| --- | --- | --- |
+| *(default)* | core, schema.org and google | sites that want both correct schema.org and Google's features |
+| `schema.org` | core and schema.org | markup for any consumer (other search engines, answer engines, knowledge graphs) |
+| `google` | core and google | what Google Search reads, as its Rich Results Test judges it |
+| `strict` | all, with `pending-term` raised to a warning and warnings failing the run | reviewing markup before relying on it |
+
+A note on FAQ markup: since August 2023 Google shows FAQ rich results only for well-known,
+authoritative government and health websites. The FAQ rules below check what Google
+requires of `FAQPage` markup all the same, because the markup still serves: other search
+engines and answer engines read question-and-answer pairs from it, and it tells any
+consumer which questions a page answers. None of these rules promises a rich result.
 
 ## Configuring rules
 
@@ -58,18 +81,23 @@ The vocabulary rules use a compact index derived from schema.org release {versio
 """
 
 
+def _tag(module: object) -> str:
+    return ", ".join(sorted(getattr(module, "TAGS", ())))
+
+
 def generate() -> str:
     parts = [HEADER]
     for title, modules in SECTIONS:
         parts.append(f"\n### {title}\n")
-        parts.append("\n| rule | severity | scope | what |\n| --- | --- | --- | --- |\n")
+        parts.append("\n| rule | severity | scope | tag | what |\n| --- | --- | --- | --- | --- |\n")
         for module in modules:
             summary = " ".join(inspect.getdoc(module).split("\n\n")[0].split())
-            parts.append(f"| [`{module.ID}`](#{module.ID}) | {module.SEVERITY.value} | {module.SCOPE.value} | {summary} |\n")
+            parts.append(f"| [`{module.ID}`](#{module.ID}) | {module.SEVERITY.value} | {module.SCOPE.value} | "
+                         f"{_tag(module)} | {summary} |\n")
         for module in modules:
             doc = inspect.getdoc(module) or ""
             parts.append(f"\n#### {module.ID}\n\n")
-            parts.append(f"*Severity:* {module.SEVERITY.value} · *Scope:* {module.SCOPE.value}\n\n")
+            parts.append(f"*Severity:* {module.SEVERITY.value} · *Scope:* {module.SCOPE.value} · *Tag:* {_tag(module)}\n\n")
             parts.append(doc.strip() + "\n")
     vocab = load_vocabulary()
     parts.append("\n" + FOOTER.format(version=vocab.version, license=vocab.license))

@@ -1,6 +1,6 @@
 """Turn one HTML file into a PageDocument: JSON-LD blocks (found and parsed strictly by us),
-the nodes inside them, and - on demand - canonical URL, links, visible text, Open Graph
-and microdata/RDFa (the last two through extruct).
+the nodes inside them, and - on demand - canonical URL, links, visible text, Open Graph,
+hreflang alternates and the microdata and RDFa items (see markup.py).
 
 The JSON-LD finder is a small tokenizer over the raw text rather than a DOM query so that
 each block keeps its exact line and column, and so that a broken block can be reported
@@ -15,6 +15,7 @@ import functools
 import html
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
@@ -22,7 +23,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 import lxml.html
 from lxml import etree
 
-from .model import BlockError, JsonLdBlock, Node
+from .model import BlockError, JsonLdBlock, Location, Node
 from .strictjson import StrictJsonError, parse_strict
 from .vocabulary import local_name
 
@@ -42,21 +43,19 @@ _RAW_TEXT_OR_COMMENT = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|noscript|iframe|noembed|noframes)\b([^>]*)>",
     re.IGNORECASE | re.DOTALL,
 )
+_HEAD_END_SPELLINGS = ("</head", "<body", "</HEAD", "<BODY", "</Head", "<Body")
 _TYPE_ATTRIBUTE = re.compile(r"""(?:^|[\s"'/])type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _CLOSING_TAGS: dict[str, re.Pattern[str]] = {}
 _SUPPRESS_COMMENT = re.compile(r"<!--\s*termsite-check\s*:\s*ignore\b(.*?)-->", re.IGNORECASE | re.DOTALL)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# Characters lxml keeps when parsing but refuses when a tree is edited (drop_tree in
-# visible_text); HTML treats them as parse errors anyway, so they become spaces.
+# Characters lxml keeps when parsing but refuses in a tree's text; HTML treats them as
+# parse errors anyway, so they become spaces.
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAG = re.compile(r"<[^>]*>")
-_INVISIBLE = re.compile(r"[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
-_HIDDEN_XPATH = etree.XPath(
-    "//script | //style | //template | //noscript | //*[@hidden] | "
-    "//*[translate(@aria-hidden, 'TRUE', 'true') = 'true'] | "
-    "//*[contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
-)
+# Characters that take no room on screen besides whitespace: soft hyphen, zero-width ones.
+_ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP_ZERO_WIDTH = str.maketrans("", "", _ZERO_WIDTH)
 
 
 class PageReadError(Exception):
@@ -124,26 +123,56 @@ def _closing_tag(name: str) -> re.Pattern[str]:
 
 
 def find_jsonld_scripts(text: str) -> Iterator[tuple[int, int, int]]:
-    """Yield (tag_start, content_start, content_end) of each JSON-LD script, in order.
+    """Yield (tag_start, content_start, content_end) of each JSON-LD script, in order."""
+    yield from scan_document(text)[0]
+
+
+def scan_document(text: str) -> tuple[list[tuple[int, int, int]], int]:
+    """(tag_start, content_start, content_end) of each JSON-LD script, in order, and the offset
+    where the head's elements end (the first ``</head`` or ``<body`` outside comments and
+    raw-text elements; the text's length when there is none).
 
     Follows the HTML tokenizer closely enough for real pages: comments are skipped, and
     the content of raw-text elements (script, style, textarea, ...) is not searched for tags.
     """
+    spans: list[tuple[int, int, int]] = []
+    skipped: list[tuple[int, int]] = []  # comments and raw-text elements, where tags are text
     pos = 0
     while True:
         match = _RAW_TEXT_OR_COMMENT.search(text, pos)
         if match is None:
-            return
+            break
         name = match.group(1)
         if name is None:  # a comment
+            skipped.append((match.start(), match.end()))
             pos = match.end()
             continue
         name = name.lower()
         end_match = _closing_tag(name).search(text, match.end())
         content_end = end_match.start() if end_match else len(text)
         if name == "script" and _is_jsonld_type(match.group(2)):
-            yield match.start(), match.end(), content_end
+            spans.append((match.start(), match.end(), content_end))
         pos = end_match.end() if end_match else len(text)
+        skipped.append((match.start(), pos))
+    return spans, _head_end(text, skipped)
+
+
+def _head_end(text: str, skipped: list[tuple[int, int]]) -> int:
+    """The first ``</head`` or ``<body`` that is not inside a comment or a raw-text element
+    (literal searches: a case-insensitive regex over the page costs more than the rest)."""
+    best = len(text)
+    for spelling in _HEAD_END_SPELLINGS:
+        start = 0
+        while True:
+            found = text.find(spelling, start, best)
+            if found < 0:
+                break
+            inside = next((end for begin, end in skipped if begin <= found < end), None)
+            if inside is None:
+                best = found
+                break
+            start = inside
+    return best
 
 
 def _is_jsonld_type(attributes: str) -> bool:
@@ -171,7 +200,16 @@ def classify_context(context: Any) -> str:
 
 def normalize_text(value: str) -> str:
     """Text as compared between markup and page: entities decoded, NFC, no whitespace."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFC", html.unescape(value)))
+    return normalize_visible(html.unescape(value))
+
+
+def normalize_visible(text: str) -> str:
+    """Visible text as compared with markup text: NFC, no whitespace and no zero-width
+    characters (entities are already decoded by the HTML parser)."""
+    text = "".join(unicodedata.normalize("NFC", text).split())  # str.split() splits on any Unicode space
+    if any(c in text for c in _ZERO_WIDTH):
+        text = text.translate(_DROP_ZERO_WIDTH)
+    return text
 
 
 def url_host(url: str) -> str | None:
@@ -244,8 +282,24 @@ def node_types(data: dict[str, Any], schema_vocab: bool) -> tuple[tuple[str, ...
     return tuple(schema_types), tuple(other)
 
 
+@dataclass(slots=True)
+class HeadFacts:
+    """What the page's ``<link>``, ``<meta>`` and ``<base>`` elements and ``<html lang>`` say,
+    read in one pass over them."""
+
+    canonical_href: str | None = None
+    base_href: str | None = None
+    refresh: bool = False
+    suppress_specs: list[str] = field(default_factory=list)
+    open_graph: dict[str, str] = field(default_factory=dict)
+    alternates: list[tuple[str, str, int]] = field(default_factory=list)  # (hreflang, href, line)
+    language: str | None = None
+
+
 class PageDocument:
-    """Everything the page rules look at. Tree-derived facts are computed on first use."""
+    """Everything the page rules look at. Tree-derived facts are computed on first use, from
+    one lxml parse of the page: of its head alone when nothing needs the body (a page whose
+    structured data has no FAQ, no hasPart and no microdata or RDFa)."""
 
     def __init__(self, path: str, text: str, page_url: str | None = None, rel_url: str | None = None) -> None:
         self.path = path
@@ -253,17 +307,19 @@ class PageDocument:
         self.page_url = page_url
         self.rel_url = rel_url
         self.blocks: list[JsonLdBlock] = []
-        self.nodes: list[Node] = []
+        self.jsonld_nodes: list[Node] = []
         self.limit_messages: list[tuple[str, int, int]] = []  # (message, line, col)
         self.not_html: str | None = None  # why the file is not HTML, set by the runner
         self.read_error: str | None = None  # why the file could not be read, set by the runner
         self.truncated = False  # the file was longer than MAX_PAGE_BYTES
         self.memo: dict[Any, Any] = {}  # derived data shared by several rules (see rules/_shared.py)
+        self.head_end = len(text)  # offset of </head> or <body>, where the head's elements end
         self._extract_blocks()
 
     # -- JSON-LD --------------------------------------------------------------
     def _extract_blocks(self) -> None:
-        for index, (tag_start, start, end) in enumerate(find_jsonld_scripts(self.text)):
+        spans, self.head_end = scan_document(self.text)
+        for index, (tag_start, start, end) in enumerate(spans):
             line, col = line_col(self.text, tag_start)
             if index >= MAX_BLOCKS_PER_PAGE:
                 self.limit_messages.append((f"more than {MAX_BLOCKS_PER_PAGE} JSON-LD blocks; the rest are not checked", line, col))
@@ -276,12 +332,12 @@ class PageDocument:
                 block.error = BlockError("limit-exceeded" if exc.limit else "invalid-json", exc.message, err_line, err_col)
             self.blocks.append(block)
         for block in self.blocks:
-            if block.error is None and not self._walk_block(block):
+            if block.error is None and not self._walk_block(block, self.jsonld_nodes):
                 self.limit_messages.append((f"more than {MAX_NODES_PER_PAGE} JSON-LD nodes; the rest are not checked", block.line, block.col))
                 break
 
-    def _walk_block(self, block: JsonLdBlock) -> bool:
-        """Add the block's nodes to self.nodes in document order; False when the node limit is hit."""
+    def _walk_block(self, block: JsonLdBlock, into: list[Node], locations: dict[int, Location] | None = None) -> bool:
+        """Add the block's nodes to ``into`` in document order; False when the node limit is hit."""
         data = block.data
         roots: list[tuple[Any, str, bool]] = []  # (value, path, schema vocabulary?)
         if isinstance(data, dict):
@@ -301,11 +357,12 @@ class PageDocument:
             if not path:
                 types, _ = node_types(value, vocab)
                 path = types[0] if types else "$"
-            if not self._walk(value, path, block, vocab):
+            if not self._walk(value, path, block, vocab, into, locations):
                 return False
         return True
 
-    def _walk(self, root: dict[str, Any], path: str, block: JsonLdBlock, vocab: bool) -> bool:
+    def _walk(self, root: dict[str, Any], path: str, block: JsonLdBlock, vocab: bool, into: list[Node],
+              locations: dict[int, Location] | None) -> bool:
         # Iterative depth-first walk (JSON may be up to MAX_DEPTH deep).
         stack: list[tuple[Any, str, Node | None, str | None]] = [(root, path, None, None)]
         while stack:
@@ -319,11 +376,18 @@ class PageDocument:
                 key = "@list" if "@list" in value else "@set"
                 stack.append((value[key], f"{path}.{key}", parent, prop))
                 continue
-            if len(self.nodes) >= MAX_NODES_PER_PAGE:
+            if len(into) >= MAX_NODES_PER_PAGE:
                 return False
-            types, other = node_types(value, vocab)
-            node = Node(value, path, block, types, other, vocab, prop, parent, top_level=parent is None)
-            self.nodes.append(node)
+            location = locations.get(id(value)) if locations is not None else None
+            node_vocab = vocab
+            if location is not None and location.schema_vocab is not None:
+                node_vocab = location.schema_vocab
+            elif parent is not None and locations is not None:
+                node_vocab = parent.schema_vocab  # an untyped item speaks its parent's vocabulary
+            types, other = node_types(value, node_vocab)
+            node = Node(value, path, block, types, other, node_vocab, prop, parent, top_level=parent is None,
+                        location=location)
+            into.append(node)
             children = []
             for key, child in value.items():
                 if key == "@graph":
@@ -333,6 +397,61 @@ class PageDocument:
             stack.extend(reversed(children))
         return True
 
+    # -- microdata and RDFa ---------------------------------------------------
+    @cached_property
+    def has_microdata(self) -> bool:
+        """A cheap scan: extruct's microdata extraction runs only when this is True."""
+        return any(spelling in self.text for spelling in _ITEMSCOPE_SPELLINGS)
+
+    @cached_property
+    def has_rdfa(self) -> bool:
+        # "typeof" is also a JavaScript operator: only "typeof=" is the RDFa attribute.
+        text = self.text
+        for spelling in _TYPEOF_SPELLINGS:
+            found = text.find(spelling)
+            while found >= 0:
+                if _SPACE_THEN_EQUALS.match(text, found + len(spelling)):
+                    return True
+                found = text.find(spelling, found + 1)
+        return False
+
+    @cached_property
+    def markup_blocks(self) -> list[JsonLdBlock]:
+        """Microdata and RDFa items, each as a block in JSON-LD's shape (see markup.py)."""
+        if not (self.has_microdata or self.has_rdfa) or self.tree is None:
+            return []
+        from .markup import microdata_items, rdfa_items
+
+        items = []
+        for syntax, extract in (("microdata", microdata_items), ("rdfa", rdfa_items)):
+            if not (self.has_microdata if syntax == "microdata" else self.has_rdfa):
+                continue
+            try:
+                items.extend(extract(self.tree, self.base_url))
+            except Exception as exc:  # a parser bug on hostile markup must not hide the JSON-LD results
+                self.limit_messages.append((f"{syntax} could not be read ({type(exc).__name__}); it is not checked", 1, 1))
+        blocks = []
+        for index, item in enumerate(items):
+            blocks.append(JsonLdBlock(index, item.line, 1, -1, "", item.data, syntax=item.syntax,
+                                      locations=item.locations))
+        return blocks
+
+    @cached_property
+    def nodes(self) -> list[Node]:
+        """Every node of the page: the JSON-LD blocks', then the microdata and RDFa items'."""
+        if not (self.has_microdata or self.has_rdfa):
+            return self.jsonld_nodes
+        nodes = list(self.jsonld_nodes)
+        for block in self.markup_blocks:
+            data = block.data
+            types, _ = node_types(data, True)
+            if not self._walk(data, types[0] if types else "$", block, True, nodes, block.locations or {}):
+                self.limit_messages.append((f"more than {MAX_NODES_PER_PAGE} structured-data nodes; the rest are not checked",
+                                            block.line, block.col))
+                break
+        return nodes
+
+    # -- queries over the nodes ---------------------------------------------------
     def nodes_of_type(self, type_name: str, vocab: Any = None) -> list[Node]:
         """Nodes whose @type is ``type_name`` (or, given the vocabulary, a subtype of it)."""
         key = ("nodes_of_type", type_name, vocab is not None)
@@ -388,40 +507,79 @@ class PageDocument:
         return [self.resolve(n) for n in self._children.get((id(node), prop), ())]
 
     # -- HTML tree ------------------------------------------------------------
+    def _needs_body(self) -> bool:
+        """Whether a rule will read the page body: FAQ text, hasPart links, microdata, RDFa."""
+        if self.has_microdata or self.has_rdfa:
+            return True
+        for node in self.jsonld_nodes:
+            if "hasPart" in node.data or "mainEntity" in node.data or "acceptedAnswer" in node.data:
+                return True
+        return False
+
     @cached_property
     def tree(self) -> Any:
-        """The lxml tree (None for an empty document). Parsed once, only when needed."""
-        source = self.text
-        if source.lstrip()[:5] == "<?xml":  # lxml refuses str input with an encoding declaration
-            source = _XML_DECLARATION.sub("", source, count=1)
-        if _XML_INCOMPATIBLE.search(source):
-            source = _XML_INCOMPATIBLE.sub(" ", source)
-        try:
-            return lxml.html.document_fromstring(source)
-        except (etree.ParserError, ValueError):
-            return None
+        """The lxml tree of the whole page (None for an empty document). Parsed once, on demand."""
+        return _parse_html(self.text)
+
+    @cached_property
+    def _head_tree(self) -> Any:
+        if "tree" in self.__dict__ or self.head_end >= len(self.text) or self._needs_body():
+            return self.tree
+        return _parse_html(self.text[: self.head_end])
+
+    @property
+    def has_markup_tree(self) -> bool:
+        """False for a document the HTML parser makes nothing of (empty, or only whitespace)."""
+        return self._head_tree is not None
+
+    @cached_property
+    def head(self) -> HeadFacts:
+        """Canonical, base, refresh, Open Graph, hreflang alternates, suppressions, language."""
+        facts = HeadFacts()
+        root = self._head_tree
+        if root is None:
+            return facts
+        facts.language = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or None)
+        for element in root.iter("link", "meta", "base"):
+            tag = element.tag
+            if tag == "link":
+                rels = element.get("rel", "").lower().split()
+                href = element.get("href")
+                if href is None:
+                    continue
+                if "canonical" in rels and facts.canonical_href is None:
+                    facts.canonical_href = href.strip()
+                if "alternate" in rels and element.get("hreflang") is not None:
+                    facts.alternates.append((element.get("hreflang", "").strip(), href.strip(), element.sourceline or 1))
+            elif tag == "meta":
+                prop = element.get("property")
+                if prop is not None and prop.startswith("og:"):
+                    facts.open_graph.setdefault(prop.strip(), element.get("content", "").strip())
+                if element.get("http-equiv", "").lower() == "refresh":
+                    facts.refresh = True
+                if element.get("name") == "termsite-check":
+                    words = element.get("content", "").strip().split(None, 1)
+                    if words and words[0].lower() == "ignore":
+                        facts.suppress_specs.append(words[1] if len(words) > 1 else "")
+            elif facts.base_href is None and element.get("href") is not None:
+                facts.base_href = element.get("href", "").strip()
+        return facts
 
     @cached_property
     def suppressed(self) -> frozenset[str]:
         """Rule IDs (or prefixes) switched off for this page by comment or meta tag."""
-        specs = [m.group(1) for m in _SUPPRESS_COMMENT.finditer(self.text)]
-        if self.tree is not None and "termsite-check" in self.text:
-            for content in self.tree.xpath("//meta[@name='termsite-check']/@content"):
-                words = content.strip().split(None, 1)
-                if words and words[0].lower() == "ignore":
-                    specs.append(words[1] if len(words) > 1 else "")
+        specs = [m.group(1) for m in _SUPPRESS_COMMENT.finditer(self.text)] if "termsite-check" in self.text else []
+        if specs or "termsite-check" in self.text:
+            specs += self.head.suppress_specs
         return frozenset(rule.strip() for spec in specs for rule in re.split(r"[\s,]+", spec) if rule.strip())
 
     @cached_property
     def canonical(self) -> str | None:
         """The first <link rel="canonical"> href, made absolute against the page URL."""
-        if self.tree is None:
+        href = self.head.canonical_href
+        if href is None:
             return None
-        for link in self.tree.iter("link"):
-            if "canonical" in link.get("rel", "").lower().split() and link.get("href") is not None:
-                href = link.get("href", "").strip()
-                return resolve_url(self.page_url, href) if self.page_url else href
-        return None
+        return resolve_url(self.page_url, href) if self.page_url else href
 
     @cached_property
     def base_url(self) -> str | None:
@@ -431,17 +589,18 @@ class PageDocument:
         base = self.page_url or self.canonical
         if self.page_url and self.canonical and url_host(self.page_url) != url_host(self.canonical):
             base = self.canonical
-        if self.tree is not None:
-            for element in self.tree.iter("base"):
-                href = element.get("href")
-                if href is not None:
-                    return resolve_url(base or "", href.strip()) or base
+        if self.head.base_href is not None:
+            return resolve_url(base or "", self.head.base_href) or base
         return base
 
     @cached_property
     def is_redirect(self) -> bool:
-        return self.tree is not None and bool(
-            self.tree.xpath("//meta[translate(@http-equiv, 'REFSH', 'refsh') = 'refresh']"))
+        return self.head.refresh
+
+    @cached_property
+    def language(self) -> str | None:
+        """The page's ``<html lang>``, as written."""
+        return self.head.language
 
     @cached_property
     def links(self) -> frozenset[str]:
@@ -459,58 +618,98 @@ class PageDocument:
 
     @cached_property
     def open_graph(self) -> dict[str, str]:
-        """Open Graph properties (first value of each), through extruct."""
-        if self.tree is None or "og:" not in self.text:
-            return {}
-        from extruct.opengraph import OpenGraphExtractor
-
-        result: dict[str, str] = {}
-        for item in OpenGraphExtractor().extract_items(self.tree):
-            for name, value in item["properties"]:
-                result.setdefault(name, value)
-        return result
+        """Open Graph properties (the first value of each ``<meta property="og:...">``)."""
+        return self.head.open_graph
 
     @cached_property
     def other_markup(self) -> dict[str, list[str]]:
-        """Types of microdata and RDFa items (through extruct), keyed by syntax."""
+        """Types of the microdata and RDFa items, keyed by syntax."""
         result: dict[str, list[str]] = {}
-        lowered = self.text.lower()
-        if self.tree is not None and "itemscope" in lowered:
-            from extruct.w3cmicrodata import MicrodataExtractor
-
-            try:
-                items = MicrodataExtractor().extract_items(self.tree, self.base_url)
-                result["microdata"] = [_microdata_type(item) for item in items]
-            except Exception:  # extruct on hostile markup: report nothing rather than crash
-                result["microdata"] = []
-        if "typeof=" in lowered or "vocab=" in lowered:
-            from extruct.rdfa import RDFaExtractor
-
-            try:
-                items = RDFaExtractor().extract(self.text.encode("utf-8"), base_url=self.base_url or "")
-                result["rdfa"] = sorted({t.rsplit("/", 1)[-1] for item in items for t in item.get("@type", [])})
-            except Exception:
-                result["rdfa"] = []
-        return {k: v for k, v in result.items() if v}
+        for block in self.markup_blocks:
+            types, other = node_types(block.data, True)
+            result.setdefault(block.syntax, []).extend(list(types + other) or ["(untyped)"])
+        return result
 
     @cached_property
     def visible_text(self) -> str:
         """The page's visible text, normalized like ``normalize_text`` (no whitespace).
 
-        Drops hidden subtrees from the tree, so everything else that reads the tree is
-        computed first.
+        Text inside script, style, template and noscript elements, and inside elements that
+        are ``hidden``, ``aria-hidden="true"`` or styled ``display: none``, does not count.
         """
         if self.tree is None:
             return ""
-        _ = (self.links, self.canonical, self.base_url, self.is_redirect, self.suppressed, self.open_graph, self.other_markup)
-        for element in _HIDDEN_XPATH(self.tree):
-            element.drop_tree()
         body = self.tree.find("body")
         root = body if body is not None else self.tree
-        return normalize_text(root.text_content())
+        hidden = [e for e in _HIDDEN_CANDIDATES(root) if _is_hidden(e)]
+        if not hidden:
+            return normalize_visible(etree.tostring(root, method="text", encoding=str, with_tail=False))
+        # Only the elements on the way from the body to a hidden element are walked; every
+        # other subtree's text comes from lxml in one C-level call. (A set of the elements
+        # themselves keeps lxml's proxies alive, so the walk meets the same objects.)
+        hidden_set = set(hidden)
+        on_path = set()
+        for element in hidden:
+            parent = element.getparent()
+            while parent is not None and parent not in on_path:
+                on_path.add(parent)
+                parent = parent.getparent()
+        if root in hidden_set:
+            return ""
+        parts: list[str] = []
+        stack: list[Any] = [root]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                parts.append(item)
+                continue
+            if item.text:
+                parts.append(item.text)
+            pending: list[Any] = []
+            for child in item:
+                if child in hidden_set or not isinstance(child.tag, str):
+                    pass
+                elif child in on_path:
+                    pending.append(child)
+                else:
+                    pending.append(etree.tostring(child, method="text", encoding=str, with_tail=False))
+                if child.tail:
+                    pending.append(child.tail)
+            stack.extend(reversed(pending))
+        return normalize_visible("".join(parts))
 
 
-def _microdata_type(item: dict[str, Any]) -> str:
-    kind = item.get("type", "")
-    kind = kind[0] if isinstance(kind, list) and kind else kind
-    return str(kind).rsplit("/", 1)[-1] or "(untyped)"
+# Attribute names are case-insensitive, but a case-insensitive regex over a page costs more
+# than checking the page: look for the spellings that occur (lower, upper and camel case).
+_ITEMSCOPE_SPELLINGS = ("itemscope", "ITEMSCOPE", "itemScope", "ItemScope")
+_TYPEOF_SPELLINGS = ("typeof", "TYPEOF", "typeOf", "TypeOf")
+_SPACE_THEN_EQUALS = re.compile(r"\s*=")
+_HIDDEN_CANDIDATES = etree.XPath(
+    "descendant-or-self::script | descendant-or-self::style | descendant-or-self::template | "
+    "descendant-or-self::noscript | descendant-or-self::*[@hidden or @aria-hidden or @style]")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_ALWAYS_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+
+
+def _is_hidden(element: Any) -> bool:
+    if element.tag in _ALWAYS_HIDDEN or element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = element.get("style")
+    return bool(style) and _DISPLAY_NONE.search(style) is not None
+
+
+def _parse_html(source: str) -> Any:
+    if source.lstrip()[:5] == "<?xml":  # lxml refuses str input with an encoding declaration
+        source = _XML_DECLARATION.sub("", source, count=1)
+    if _XML_INCOMPATIBLE.search(source):
+        source = _XML_INCOMPATIBLE.sub(" ", source)
+    if not source.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(source)
+    except (etree.ParserError, ValueError):
+        return None
+
+

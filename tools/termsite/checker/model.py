@@ -63,15 +63,28 @@ class BlockError:
 
 @dataclass(slots=True)
 class JsonLdBlock:
-    """One ``<script type="application/ld+json">`` element of a page."""
+    """One ``<script type="application/ld+json">`` element of a page, or (``syntax``
+    "microdata" / "rdfa") one top-level item of another syntax, converted to JSON-LD's shape."""
 
     index: int
-    line: int  # of the opening <script tag in the HTML, 1-based
+    line: int  # of the opening <script tag (or the item's element) in the HTML, 1-based
     col: int
-    content_offset: int  # character offset of the block text in the page
+    content_offset: int  # character offset of the block text in the page (-1 for other syntaxes)
     raw: str
     data: Any = None
     error: BlockError | None = None
+    syntax: str = "json-ld"
+    locations: dict[int, Location] | None = None  # other syntaxes: id(node dict) -> its element
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a microdata or RDFa item sits in the HTML: its element, and each property's."""
+
+    line: int
+    col: int = 1
+    property_lines: dict[str, int] = field(default_factory=dict)
+    schema_vocab: bool | None = None  # the item's vocabulary, when its types decide it
 
 
 @dataclass(slots=True)
@@ -87,15 +100,38 @@ class Node:
     parent_key: str | None = None  # the property whose value this node is
     parent: Node | None = None
     top_level: bool = False
+    location: Location | None = None  # microdata and RDFa: the element; JSON-LD: the block
 
     @property
     def is_reference(self) -> bool:
         """A bare ``{"@id": ...}`` (maybe with @type) that points at a node described elsewhere."""
         return "@id" in self.data and all(key in ("@id", "@type", "@context") for key in self.data)
 
+    @property
+    def syntax(self) -> str:
+        return self.block.syntax
+
+    @property
+    def typed_literals(self) -> bool:
+        """True for JSON-LD, where 1 and "1" differ; microdata and RDFa values are all text."""
+        return self.block.syntax == "json-ld"
+
+    def where(self, prop: str | None = None) -> tuple[int, int]:
+        """(line, col) of the node, or of one of its properties, in the HTML file."""
+        if self.location is None:
+            return self.block.line, self.block.col
+        if prop is not None and prop in self.location.property_lines:
+            return self.location.property_lines[prop], 1
+        return self.location.line, self.location.col
+
     def at(self, message: str, prop: str | None = None) -> Finding:
         """A finding located at this node (or one of its properties)."""
-        return Finding(message, join_path(self.path, prop) if prop else self.path, self.block.line, self.block.col)
+        return self.finding(message, join_path(self.path, prop) if prop else self.path, prop)
+
+    def finding(self, message: str, json_path: str, prop: str | None = None) -> Finding:
+        """A finding with any JSON path (e.g. an array element), located at this node or its property."""
+        line, col = self.where(prop)
+        return Finding(message, json_path, line, col)
 
 
 def join_path(base: str, prop: str) -> str:
@@ -150,3 +186,17 @@ class PageSummary:
     faq_questions: list[FaqQuestion] = field(default_factory=list)
     first_block_line: int = 1
     first_block_col: int = 1
+    language: str | None = None  # <html lang>
+    canonical: str | None = None  # normalized absolute canonical URL
+    alternates: list[Alternate] = field(default_factory=list)  # <link rel="alternate" hreflang>
+    in_language: list[tuple[str, str, int, int]] = field(default_factory=list)  # (value, json path, line, col)
+
+
+@dataclass(frozen=True, slots=True)
+class Alternate:
+    """One ``<link rel="alternate" hreflang="de" href="...">`` of a page."""
+
+    hreflang: str
+    url: str  # normalized absolute URL
+    line: int
+    col: int

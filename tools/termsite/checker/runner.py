@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -59,26 +57,38 @@ def rel_url_for(rel_path: str) -> str:
 
 def collect_tasks(paths: Iterable[str]) -> tuple[list[PageTask], list[str]]:
     """Pages to check and site folders, in a stable order; ConfigError for a missing path."""
+    tasks, folders, _files = collect_site(paths)
+    return tasks, folders
+
+
+def collect_site(paths: Iterable[str]) -> tuple[list[PageTask], list[str], list[frozenset[str]]]:
+    """Pages to check, site folders and every file of each folder ('/'-separated, relative),
+    from one walk of each folder."""
     tasks: list[PageTask] = []
     folders: list[str] = []
+    folder_files: list[frozenset[str]] = []
     for path in paths:
         if os.path.isdir(path):
             root = len(folders)
             folders.append(path)
             found = []
+            files = set()
             for directory, dirs, names in os.walk(path):
                 dirs.sort()
+                rel_dir = os.path.relpath(directory, path).replace(os.sep, "/")
+                prefix = "" if rel_dir == "." else rel_dir + "/"
                 for name in names:
+                    files.add(prefix + name)
                     if name.lower().endswith(HTML_SUFFIXES):
-                        found.append(os.path.join(directory, name))
-            for file in sorted(found):
-                rel = os.path.relpath(file, path)
+                        found.append((os.path.join(directory, name), prefix + name))
+            folder_files.append(frozenset(files))
+            for file, rel in sorted(found):
                 tasks.append(PageTask(file, file, root, rel_url_for(rel)))
         elif os.path.exists(path) or os.path.islink(path):
             tasks.append(PageTask(path, path, None, None))
         else:
             raise ConfigError(f"no such file or directory: {path}")
-    return tasks, folders
+    return tasks, folders, folder_files
 
 
 _CANONICAL_HREF = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical\b[^>]*>""", re.IGNORECASE)
@@ -165,6 +175,8 @@ def _check_page_in_worker(task: PageTask) -> tuple[list[Problem], PageSummary, b
 
 
 def _internal_error(path: str, where: str, exc: Exception) -> Problem:
+    import traceback  # only when a rule fails
+
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     location = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
     rule = RULES["internal-error"]
@@ -189,6 +201,8 @@ def _check_all(tasks: list[PageTask], config: CheckConfig, jobs: int | None) -> 
         for task in tasks:
             yield check_page(task, config)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only for large sites: it costs startup time
+
     load_vocabulary()  # loaded before forking, so workers share it
     chunksize = max(1, min(64, len(tasks) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(config,)) as pool:
@@ -196,12 +210,12 @@ def _check_all(tasks: list[PageTask], config: CheckConfig, jobs: int | None) -> 
 
 
 def run_check(paths: list[str], config: CheckConfig, jobs: int | None = None) -> CheckResult:
-    tasks, folders = collect_tasks(paths)
+    tasks, folders, folder_files = collect_site(paths)
     if config.site_url is None and folders:
         inferred = infer_site_url(folders[0])
         if inferred:
             config = dataclasses.replace(config, site_url=inferred)
-    site = SiteData([SiteRoot.scan(folder, config.site_url) for folder in folders])
+    site = SiteData([SiteRoot(folder, config.site_url, files) for folder, files in zip(folders, folder_files)])
     result = CheckResult()
     for problems, summary, unreadable in _check_all(tasks, config, jobs):
         result.problems.extend(problems)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from .extract import PageDocument, normalize_text, normalize_url, resolve_url, strip_tags
-from .model import FaqQuestion, IdClaim, PageSummary, UrlReference, join_path
+from .model import Alternate, FaqQuestion, IdClaim, PageSummary, UrlReference, join_path
 from .rules._shared import faq_entries, property_values, string_value
 from .vocabulary import load_vocabulary, local_name
 
@@ -91,6 +91,13 @@ class SiteData:
     pages: list[PageSummary] = field(default_factory=list)
 
 
+def page_alternates(page: PageDocument) -> list[Alternate]:
+    """The page's ``<link rel="alternate" hreflang>`` links, with absolute, normalized URLs."""
+    base = page.base_url
+    return [Alternate(code, normalize_url(resolve_url(base, href) if base else href), line, 1)
+            for code, href, line in page.head.alternates]
+
+
 def summarize(page: PageDocument, root: int | None, site_url: str | None) -> PageSummary:
     """Reduce a checked page to what the site rules need."""
     vocab = load_vocabulary()
@@ -107,10 +114,14 @@ def summarize(page: PageDocument, root: int | None, site_url: str | None) -> Pag
     )
     if page.blocks:
         summary.first_block_line, summary.first_block_col = page.blocks[0].line, page.blocks[0].col
+    if page.has_markup_tree:
+        summary.language = page.language
+        summary.canonical = normalize_url(page.canonical) if page.canonical else None
+        summary.alternates = page_alternates(page)
     for node in page.nodes:
         if not node.schema_vocab:
             continue
-        line, col = node.block.line, node.block.col
+        line, col = node.where()
         node_id = node.data.get("@id")
         if isinstance(node_id, str) and node_id and not node_id.startswith("_:"):
             absolute = resolve_url(base, node_id) if base else node_id
@@ -137,6 +148,6 @@ def summarize(page: PageDocument, root: int | None, site_url: str | None) -> Pag
         question = entry.question
         name = string_value(question.data.get("name")) if question is not None else None
         if name:
-            line, col = entry.faq.block.line, entry.faq.block.col
+            line, col = question.where("name") if question is not None else entry.faq.where()
             summary.faq_questions.append(FaqQuestion(normalize_text(strip_tags(name)), join_path(entry.path, "name"), line, col))
     return summary

@@ -7,11 +7,10 @@ CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from dataclasses import dataclass
-from importlib import resources
+import os
 from typing import Any
 
 INDEX_FILE = "schemaorg-30.0.json"
@@ -154,6 +153,8 @@ def _suggest(name: str, candidates: Any) -> str | None:
     lowered = {c.lower(): c for c in candidates}
     if name.lower() in lowered:  # a case slip: "article" -> "Article"
         return lowered[name.lower()]
+    import difflib  # only when a suggestion is needed
+
     matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
     return matches[0] if matches else None
 
@@ -161,5 +162,7 @@ def _suggest(name: str, candidates: Any) -> str | None:
 @functools.lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """Load the packaged index once per process."""
-    text = resources.files("termsite.checker").joinpath("data", INDEX_FILE).read_text(encoding="utf-8")
-    return Vocabulary(json.loads(text))
+    # A plain file next to this module (importlib.resources would add its own imports to the
+    # startup of every `termsite check`); the package ships it as package data.
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", INDEX_FILE), encoding="utf-8") as handle:
+        return Vocabulary(json.load(handle))

@@ -38,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     comment = schema_comment(layout.redirects, schemas_dir, redirects_schema) \
         if (schemas_dir / redirects_schema.file_name).is_file() else ""
     try:
-        plan = plan_rename(layout, args.old, args.new, default_author=project.default_author, schema_comment=comment)
+        pages = project.pages_dir if project.found and project.pages_dir.is_dir() else None
+        plan = plan_rename(layout, args.old, args.new, default_author=project.default_author, schema_comment=comment,
+                           pages_dir=pages)
         if not args.dry_run:
             apply_changes(plan.changes)
     except RenameError as error:

@@ -21,6 +21,7 @@ from . import (
     broken_internal_url,
     canonical_mismatch,
     conflicting_id,
+    conflicting_id_name,
     date_order,
     date_without_offset,
     duplicate_faq_question,
@@ -28,10 +29,16 @@ from . import (
     faq_question,
     faq_text_visible,
     has_part_linked,
+    hreflang_canonical,
+    hreflang_return_link,
+    hreflang_set,
+    hreflang_x_default,
+    in_language_mismatch,
     internal_error,
     invalid_date,
     invalid_json,
     limit_exceeded,
+    markup_disagreement,
     missing_canonical,
     missing_context,
     missing_type,
@@ -48,6 +55,7 @@ from . import (
     unknown_type,
     unreadable_file,
     unsafe_script_text,
+    url_variant,
     value_range,
 )
 
@@ -60,9 +68,10 @@ SECTIONS: list[tuple[str, list[ModuleType]]] = [
                                                date_without_offset, date_order]),
     ("Google Search requirements", [breadcrumb_items, breadcrumb_position, breadcrumb_position_gap, faq_question,
                                     faq_answer_html, article_recommended, organization_name]),
-    ("Page consistency", [faq_text_visible, breadcrumb_last_item, canonical_mismatch, missing_canonical,
-                          has_part_linked, open_graph_url, other_structured_data]),
-    ("Site consistency", [broken_internal_url, conflicting_id, duplicate_faq_question, page_kind_types]),
+    ("Page consistency", [faq_text_visible, breadcrumb_last_item, canonical_mismatch, url_variant, missing_canonical,
+                          has_part_linked, open_graph_url, markup_disagreement, other_structured_data]),
+    ("Languages", [hreflang_set, hreflang_x_default, hreflang_canonical, in_language_mismatch, hreflang_return_link]),
+    ("Site consistency", [broken_internal_url, conflicting_id, conflicting_id_name, duplicate_faq_question, page_kind_types]),
 ]
 
 RULES: dict[str, ModuleType] = {module.ID: module for _title, modules in SECTIONS for module in modules}

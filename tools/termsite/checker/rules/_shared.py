@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
-from ..extract import PageDocument
+from ..extract import PageDocument, normalize_url, resolve_url
 from ..model import Node, join_path
 from ..vocabulary import Vocabulary
 
@@ -219,6 +220,13 @@ class Crumb:
         return self.node.data.get("position") if self.node else None
 
     @property
+    def integer_position(self) -> int | None:
+        """The position as an integer; microdata and RDFa give it as text ("1")."""
+        if self.node is None:
+            return None
+        return integer_position(self.position, typed=self.node.typed_literals)
+
+    @property
     def item_url(self) -> str | None:
         return url_value(self.node.data.get("item")) if self.node else None
 
@@ -242,7 +250,11 @@ def breadcrumb_lists(page: PageDocument, vocab: Vocabulary) -> Iterator[tuple[No
         yield trail, crumbs
 
 
-def integer_position(value: Any) -> int | None:
+def integer_position(value: Any, typed: bool = True) -> int | None:
+    """An integer position; with ``typed=False`` (microdata, RDFa: every value is text) a
+    string of digits counts too."""
+    if not typed and isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -254,4 +266,81 @@ def integer_position(value: Any) -> int | None:
 
 def ordered_crumbs(crumbs: list[Crumb]) -> list[Crumb]:
     """Crumbs in position order (unusable positions last, in document order)."""
-    return sorted(crumbs, key=lambda c: (integer_position(c.position) is None, integer_position(c.position) or 0))
+    return sorted(crumbs, key=lambda c: (c.integer_position is None, c.integer_position or 0))
+
+
+# -- URLs the page claims as its own ----------------------------------------------
+def url_variant(url: str, expected: str) -> str | None:
+    """How two URLs differ, as a reader would say it: None when they are the same address
+    (see ``normalize_url``), "different scheme", "only a trailing slash" or "with and without
+    www." when they differ only so, else "different"."""
+    first, second = normalize_url(url), normalize_url(expected)
+    if first == second:
+        return None
+    try:
+        a, b = urlsplit(first), urlsplit(second)
+    except ValueError:
+        return "different"
+    if (a.netloc, a.path, a.query) == (b.netloc, b.path, b.query) and {a.scheme, b.scheme} == {"http", "https"}:
+        return "different scheme"
+    if a.scheme == b.scheme and a.netloc == b.netloc and a.query == b.query and a.path.rstrip("/") == b.path.rstrip("/"):
+        return "only a trailing slash"
+    bare_a, bare_b = a.netloc.removeprefix("www."), b.netloc.removeprefix("www.")
+    if bare_a == bare_b and a.netloc != b.netloc and (a.scheme, a.path, a.query) == (b.scheme, b.path, b.query):
+        return "with and without www."
+    return "different"
+
+
+@dataclass(frozen=True, slots=True)
+class PageUrlClaim:
+    """A URL the markup gives as the page's own (compared with the canonical link)."""
+
+    what: str  # e.g. "url", "mainEntityOfPage", "last breadcrumb item"
+    value: str  # as written
+    resolved: str  # absolute
+    node: Node
+    json_path: str
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "/", "#"))
+
+
+def canonical_claims(page: PageDocument, vocab: Vocabulary) -> list[PageUrlClaim]:
+    """`url`/`@id` of top-level WebPage nodes and `mainEntityOfPage` of any top-level node."""
+    canonical = page.canonical
+    if not canonical:
+        return []
+    base = page.base_url or canonical
+    claims = []
+    for node in page.nodes:
+        if not node.top_level or not node.schema_vocab:
+            continue
+        if any(vocab.is_subtype(t, "WebPage") for t in node.types):
+            for key in ("url", "@id"):
+                value = node.data.get(key)
+                if isinstance(value, str) and _is_url(value):
+                    claims.append(PageUrlClaim(key, value, resolve_url(base, value), node, join_path(node.path, key)))
+        main = url_value(node.data.get("mainEntityOfPage"))
+        if main and _is_url(main):
+            claims.append(PageUrlClaim("mainEntityOfPage", main, resolve_url(base, main), node,
+                                       join_path(node.path, "mainEntityOfPage")))
+    return claims
+
+
+def last_crumb_claims(page: PageDocument, vocab: Vocabulary) -> list[PageUrlClaim]:
+    """The `item` of the last crumb of each breadcrumb trail that has at least two."""
+    page_url = page.canonical or page.page_url
+    if not page_url:
+        return []
+    claims = []
+    for trail, crumbs in breadcrumb_lists(page, vocab):
+        crumbs = [c for c in crumbs if c.node is not None]
+        if len(crumbs) < 2:
+            continue
+        last = ordered_crumbs(crumbs)[-1]
+        url = last.item_url
+        if url:
+            claims.append(PageUrlClaim("last breadcrumb item", url, resolve_url(page.base_url or page_url, url),
+                                       last.node or trail, join_path(last.path, "item")))
+    return claims

@@ -39,6 +39,7 @@ from ._shared import describe, is_blank, property_values, typed_nodes
 ID = "article-recommended"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 RECOMMENDED = ("headline", "image", "datePublished", "dateModified", "author")
 
@@ -56,8 +57,8 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
         for value, path in property_values(data.get("author"), join_path(article.path, "author")):
             author = page.node_for(value)
             if author is None:
-                yield Finding(f"author is {describe(value)}; give a Person or Organization with name and url",
-                              path, article.block.line, article.block.col)
+                yield article.finding(f"author is {describe(value)}; give a Person or Organization with name and url",
+                                      path, "author")
                 continue
             if author.is_reference:
                 continue  # described elsewhere (maybe on another page)
@@ -65,5 +66,4 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
                 path = author.path  # a reference resolved to the node describing the author
             for prop in ("name", "url"):
                 if is_blank(author.data.get(prop)):
-                    yield Finding(f"author has no {prop} (recommended by Google)", join_path(path, prop),
-                                  article.block.line, article.block.col)
+                    yield author.finding(f"author has no {prop} (recommended by Google)", join_path(path, prop))

@@ -30,6 +30,7 @@ from ._shared import describe
 ID = "block-not-object"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -29,26 +29,28 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..extract import PageDocument
-from ..model import Finding, Scope, Severity, join_path
+from ..model import Finding, Node, Scope, Severity, join_path
 from ..vocabulary import load_vocabulary
-from ._shared import breadcrumb_lists, integer_position
+from ._shared import breadcrumb_lists
 
 ID = "breadcrumb-position-gap"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
     vocab = load_vocabulary()
     for trail, crumbs in breadcrumb_lists(page, vocab):
-        positions: dict[int, str] = {}
+        positions: dict[int, tuple[str, Node]] = {}
         for crumb in crumbs:
-            position = integer_position(crumb.position)
-            if position is not None:
-                positions.setdefault(position, join_path(crumb.path, "position"))
+            position = crumb.integer_position
+            if position is not None and crumb.node is not None:
+                positions.setdefault(position, (join_path(crumb.path, "position"), crumb.node))
         ordered = sorted(positions)
         for before, after in zip(ordered, ordered[1:]):
             if after - before > 1:
                 missing = ", ".join(str(p) for p in range(before + 1, min(after, before + 6)))
-                yield Finding(f"breadcrumb positions jump from {before} to {after} (missing {missing})",
-                              positions[after], trail.block.line, trail.block.col)
+                path, crumb_node = positions[after]
+                yield crumb_node.finding(f"breadcrumb positions jump from {before} to {after} (missing {missing})",
+                                         path, "position")

@@ -27,6 +27,7 @@ from ..site import SiteData
 ID = "broken-internal-url"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.SITE
+TAGS = frozenset({"core"})
 
 
 def check(site: SiteData, config: object) -> Iterator[Finding]:

@@ -35,6 +35,7 @@ from .invalid_date import page_temporal_values
 ID = "date-order"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 # (earlier, later) property pairs
 ORDERED_PAIRS = (
@@ -56,5 +57,4 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
                 _, first_text, first_value = values[first]
                 second_path, second_text, second_value = values[second]
                 if is_before(second_value, first_value):
-                    yield Finding(f"{second} {second_text!r} is before {first} {first_text!r}", second_path,
-                                  node.block.line, node.block.col)
+                    yield node.finding(f"{second} {second_text!r} is before {first} {first_text!r}", second_path, second)

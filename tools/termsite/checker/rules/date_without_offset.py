@@ -31,11 +31,11 @@ from .invalid_date import page_temporal_values
 ID = "date-without-offset"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
     for node, values in page_temporal_values(page):
         for prop, path, text, parsed, _ranges in values:
             if isinstance(parsed, Temporal) and parsed.kind == "datetime" and not parsed.has_offset:
-                yield Finding(f"{prop!r} value {text!r} has no time zone offset (add 'Z' or '+hh:mm')", path,
-                              node.block.line, node.block.col)
+                yield node.finding(f"{prop!r} value {text!r} has no time zone offset (add 'Z' or '+hh:mm')", path, prop)

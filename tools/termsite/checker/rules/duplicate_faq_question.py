@@ -6,6 +6,12 @@ that FAQ for your entire site." Questions are compared after removing tags, deco
 entities, Unicode NFC and ignoring whitespace. Reported on every page after the first
 (pages in path order).
 
+Google has shown FAQ rich results only for well-known, authoritative government and health
+websites since August 2023, so this rule does not promise one. The markup still serves:
+other search engines and answer engines read question-and-answer pairs from it, and it
+tells any consumer which questions the page answers; Google's requirements remain the
+common ground those consumers follow.
+
 Source: https://developers.google.com/search/docs/appearance/structured-data/faqpage#guidelines
 
 Failing example: "What is a margin call?" marked up on both `/area/rates/` and
@@ -24,6 +30,7 @@ from ..site import SiteData
 ID = "duplicate-faq-question"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.SITE
+TAGS = frozenset({"google"})
 
 
 def check(site: SiteData, config: object) -> Iterator[Finding]:

@@ -5,6 +5,12 @@ Google shows only `<h1>`-`<h6>`, `<br>`, `<ol>`, `<ul>`, `<li>`, `<a>`, `<p>`, `
 inside them stays), so other tags such as `<code>`, `<table>` or `<img>` will not render
 as intended. A warning, since the text is still used.
 
+Google has shown FAQ rich results only for well-known, authoritative government and health
+websites since August 2023, so this rule does not promise one. The markup still serves:
+other search engines and answer engines read question-and-answer pairs from it, and it
+tells any consumer which questions the page answers; Google's requirements remain the
+common ground those consumers follow.
+
 Source: https://developers.google.com/search/docs/appearance/structured-data/faqpage#answer
 
 Failing example:
@@ -33,6 +39,7 @@ from ._shared import accepted_answers, faq_entries, string_value
 ID = "faq-answer-html"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 ALLOWED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "br", "ol", "ul", "li", "a", "p", "div", "b", "strong", "i", "em"})
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
@@ -50,5 +57,5 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
             bad = sorted({m.group(1).lower() for m in _TAG_NAME.finditer(text)} - ALLOWED_TAGS)
             if bad:
                 shown = ", ".join(f"<{tag}>" for tag in bad)
-                yield Finding(f"answer text uses {shown}, which Google does not display", join_path(path, "text"),
-                              entry.faq.block.line, entry.faq.block.col)
+                yield (node or entry.faq).finding(f"answer text uses {shown}, which Google does not display",
+                                                  join_path(path, "text"), "text")

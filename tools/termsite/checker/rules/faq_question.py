@@ -5,6 +5,12 @@ Question needs a non-empty `name` (the full question) and exactly one `acceptedA
 an `Answer` whose `text` (the full answer) is non-empty once HTML tags are removed.
 References (`{"@id": ...}`) to nodes described elsewhere on the page are followed.
 
+Google has shown FAQ rich results only for well-known, authoritative government and health
+websites since August 2023, so this rule does not promise one. The markup still serves:
+other search engines and answer engines read question-and-answer pairs from it, and it
+tells any consumer which questions the page answers; Google's requirements remain the
+common ground those consumers follow.
+
 Source: https://developers.google.com/search/docs/appearance/structured-data/faqpage#structured-data-type-definitions
 
 Failing example:
@@ -35,6 +41,7 @@ from ._shared import accepted_answers, describe, faq_entries, is_blank, string_v
 ID = "faq-question"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
@@ -42,16 +49,16 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
     with_entries = set()
     for entry in faq_entries(page, vocab):
         with_entries.add(id(entry.faq))
-        line, col = entry.faq.block.line, entry.faq.block.col
         question = entry.question
         if question is None or question.is_reference:
             what = "an unresolved reference" if question is not None else describe(entry.value)
-            yield Finding(f"mainEntity item is {what}, not a Question", entry.path, line, col)
+            yield entry.faq.finding(f"mainEntity item is {what}, not a Question", entry.path, "mainEntity")
             continue
+        line, col = question.where()
         if not any(vocab.is_subtype(t, "Question") for t in question.types):
             yield Finding("mainEntity item must have \"@type\": \"Question\"", join_path(entry.path, "@type"), line, col)
         if is_blank(question.data.get("name")):
-            yield Finding("Question has no name (the full text of the question)", join_path(entry.path, "name"), line, col)
+            yield question.finding("Question has no name (the full text of the question)", join_path(entry.path, "name"), "name")
         answers = accepted_answers(page, question)
         answer_path = join_path(entry.path, "acceptedAnswer")
         if not answers:
@@ -65,7 +72,7 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
             continue
         text = string_value(node.data.get("text"))
         if text is None or not strip_tags(text).strip():
-            yield Finding("acceptedAnswer has no text (the full answer)", join_path(path, "text"), line, col)
+            yield node.finding("acceptedAnswer has no text (the full answer)", join_path(path, "text"), "text")
     for faq in typed_nodes(page, vocab, "FAQPage"):
         if id(faq) not in with_entries:
             yield faq.at("FAQPage has no mainEntity Questions", "mainEntity")

@@ -7,6 +7,12 @@ ignoring all whitespace. Text inside `<script>`, `<style>`, `<template>`, `<nosc
 and elements with the `hidden` attribute, `aria-hidden="true"` or an inline
 `display: none` does not count as visible (content in a collapsed `<details>` does).
 
+Google has shown FAQ rich results only for well-known, authoritative government and health
+websites since August 2023, so this rule does not promise one. The markup still serves:
+other search engines and answer engines read question-and-answer pairs from it, and it
+tells any consumer which questions the page answers; Google's requirements remain the
+common ground those consumers follow.
+
 Source: https://developers.google.com/search/docs/appearance/structured-data/faqpage#guidelines
 ("All FAQ content must be visible to the user on the source page")
 
@@ -35,6 +41,7 @@ from ._shared import accepted_answers, faq_entries, string_value
 ID = "faq-text-visible"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"google"})
 
 
 def _shorten(text: str) -> str:
@@ -49,16 +56,16 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
         return
     visible = page.visible_text
     for entry in entries:
-        line, col = entry.faq.block.line, entry.faq.block.col
         question = entry.question
         assert question is not None
         name = string_value(question.data.get("name"))
         if name and normalize_text(strip_tags(name)) and normalize_text(strip_tags(name)) not in visible:
-            yield Finding(f"question {_shorten(name)!r} is not visible on the page", join_path(entry.path, "name"), line, col)
+            yield question.finding(f"question {_shorten(name)!r} is not visible on the page",
+                                   join_path(entry.path, "name"), "name")
         for _value, path, node in accepted_answers(page, question):
             text = string_value(node.data.get("text")) if node is not None else None
-            if not text:
+            if not text or node is None:
                 continue
             plain = strip_tags(text)
             if normalize_text(plain) and normalize_text(plain) not in visible:
-                yield Finding(f"answer {_shorten(plain)!r} is not visible on the page", join_path(path, "text"), line, col)
+                yield node.finding(f"answer {_shorten(plain)!r} is not visible on the page", join_path(path, "text"), "text")

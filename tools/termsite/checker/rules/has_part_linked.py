@@ -27,6 +27,7 @@ from ._shared import property_values, url_value
 ID = "has-part-linked"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
@@ -48,5 +49,5 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
         if not absolute.startswith(("http://", "https://")):
             continue  # an identifier that is not a URL, or a relative URL without a base
         if normalize_url(absolute) not in links:
-            yield Finding(f"hasPart item {url_value(value) or url!r} is not linked from the page (no <a href> to it)",
-                          path, node.block.line, node.block.col)
+            yield node.finding(f"hasPart item {url_value(value) or url!r} is not linked from the page (no <a href> to it)",
+                               path, "hasPart")

@@ -19,6 +19,7 @@ from ..model import Finding, Scope, Severity
 ID = "internal-error"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: object, config: object) -> Iterator[Finding]:

@@ -37,6 +37,7 @@ from ._shared import Temporal, TemporalError, parse_temporal, property_values, s
 ID = "invalid-date"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 @functools.lru_cache(maxsize=None)
@@ -84,5 +85,4 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
         for prop, path, text, parsed, ranges in values:
             if isinstance(parsed, TemporalError):
                 expected = " or ".join(sorted(ranges))
-                yield Finding(f"{prop!r} value {text!r} is not a valid {expected}: {parsed}", path,
-                              node.block.line, node.block.col)
+                yield node.finding(f"{prop!r} value {text!r} is not a valid {expected}: {parsed}", path, prop)

@@ -38,6 +38,7 @@ from ..model import Finding, Scope, Severity
 ID = "invalid-json"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

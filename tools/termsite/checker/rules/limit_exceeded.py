@@ -31,6 +31,7 @@ from ..model import Finding, Scope, Severity
 ID = "limit-exceeded"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

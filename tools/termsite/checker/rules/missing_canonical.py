@@ -25,9 +25,10 @@ from ..model import Finding, Scope, Severity
 ID = "missing-canonical"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
-    if page.blocks and page.tree is not None and page.canonical is None and not page.is_redirect:
+    if page.blocks and page.has_markup_tree and page.canonical is None and not page.is_redirect:
         first = page.blocks[0]
         yield Finding("page has JSON-LD but no <link rel=\"canonical\">", "", first.line, first.col)

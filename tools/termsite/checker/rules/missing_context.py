@@ -4,6 +4,15 @@ Without `@context` the keys are not schema.org terms at all, and search engines 
 the data. The checker still checks such a block as if it used schema.org, so other
 mistakes surface in the same run.
 
+Decision on conflict cases (corpus pages `adobe_16`, `sdtt_05`, `schemaorg_26`): an error,
+also where the types are full IRIs (`"@type": "http://schema.org/Article"`) or where a
+sibling array element holds the only `@context` (a context applies to the object that
+holds it, not to its neighbours). How the major validators judge it: Adobe's
+validator reads such blocks as schema.org and reports nothing (`adobe_16`); schema.org's
+validator and JSON-LD processors expand the terms only through a context; Google's Rich
+Results Test is not documented to guess one. JSON-LD processors other than those validators do
+not guess a vocabulary, so the data is lost for them.
+
 Source: https://developers.google.com/search/docs/appearance/structured-data/intro-structured-data
 and https://www.w3.org/TR/json-ld11/#the-context
 
@@ -30,6 +39,7 @@ from ..model import Finding, Scope, Severity
 ID = "missing-context"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def top_level_objects(data: Any) -> Iterator[tuple[dict[str, Any], str]]:

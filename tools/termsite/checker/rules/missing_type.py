@@ -28,6 +28,7 @@ from ..model import Finding, Scope, Severity
 ID = "missing-type"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

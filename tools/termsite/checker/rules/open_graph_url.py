@@ -32,6 +32,7 @@ from ..model import Finding, Scope, Severity
 ID = "open-graph-url"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

@@ -1,11 +1,15 @@
 """A type, property or enumeration value from schema.org's *pending* area.
 
 Pending terms are proposals under review: they may change or disappear, and consumers
-may ignore them. Each term is reported once per page, at its first use, as info: some
-useful terms are pending - in release 30.0 `DefinedTerm`, `DefinedTermSet`,
-`hasDefinedTerm` and `inDefinedTermSet`, which every glossary built with termsite uses on
-purpose - and a site chooses them knowingly; a site that wants to be told may raise the
-rule to `warning` in its configuration.
+may ignore them. Each term is reported once per page, at its first use.
+
+Informational by default: many useful terms are pending and are used on purpose. In
+release 30.0 `DefinedTerm`, `DefinedTermSet`, `hasDefinedTerm` and `inDefinedTermSet`
+are, which is the markup a glossary is made of (termsite's own pages carry it), and so
+are `jobTitle`, `provider`, `gtin` and `NewsMediaOrganization`, which Yoast, Rank Math
+and news sites emit on every page. A warning for each would tell a user to change
+markup that is correct and deliberate. Raise the rule to `warning` (or run with
+`--profile strict`) to review every pending term before relying on it.
 
 Source: https://schema.org/docs/howwework.html#pending and https://pending.schema.org/
 
@@ -34,6 +38,7 @@ from .superseded_term import term_uses
 ID = "pending-term"
 SEVERITY = Severity.INFO
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

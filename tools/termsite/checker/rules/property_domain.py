@@ -5,6 +5,12 @@ subtypes (`headline` is defined for `CreativeWork`, so `Article` may use it; `Pe
 may not). When a node has several types, the property must fit one of them. Nodes
 without a type, or with an unknown or non-schema.org type, are not checked here.
 
+schema.org's Role pattern is allowed: a `Role` node (`OrganizationRole`, `PerformanceRole`,
+...) stands between a thing and the value of one of its properties and carries that same
+property itself, so `{"@type": "Organization", "member": {"@type": "OrganizationRole",
+"roleName": "Chair", "member": {"@type": "Person", ...}}}` is correct although `member` is
+not defined for OrganizationRole (https://schema.org/Role).
+
 Source: https://schema.org/docs/datamodel.html (domainIncludes) and the term pages,
 e.g. https://schema.org/headline
 
@@ -27,12 +33,13 @@ import functools
 from typing import Iterator
 
 from ..extract import PageDocument
-from ..model import Finding, Scope, Severity
-from ..vocabulary import load_vocabulary, local_name
+from ..model import Finding, Node, Scope, Severity
+from ..vocabulary import Vocabulary, load_vocabulary, local_name
 
 ID = "property-domain"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -40,6 +47,12 @@ def _suggestion(prop: str, types: tuple[str, ...]) -> str | None:
     vocab = load_vocabulary()
     candidates = sorted({p for t in types for p in vocab.properties_for(t)})
     return vocab.suggest_property(prop, candidates)
+
+
+def _qualified_by_role(node: Node, prop: str, vocab: Vocabulary) -> bool:
+    """A Role node repeats the property it is the value of (``member`` inside ``member``)."""
+    return (node.parent_key is not None and local_name(node.parent_key) == prop
+            and any(vocab.is_subtype(t, "Role") for t in node.types))
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
@@ -56,6 +69,8 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
             if prop is None or not vocab.has_property(prop):
                 continue
             if any(vocab.property_allowed_on(prop, t) for t in node.types):
+                continue
+            if _qualified_by_role(node, prop, vocab):
                 continue
             type_list = " or ".join(node.types)
             suggestion = _suggestion(prop, node.types)

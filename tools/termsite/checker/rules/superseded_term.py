@@ -30,6 +30,7 @@ from ..vocabulary import TermStatus, Vocabulary, load_vocabulary, local_name
 ID = "superseded-term"
 SEVERITY = Severity.WARNING
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 TermUse = tuple[str, str, TermStatus, Node, "str | None"]

@@ -33,6 +33,7 @@ from .missing_context import top_level_objects
 ID = "unknown-context"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

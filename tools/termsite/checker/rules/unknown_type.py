@@ -1,17 +1,21 @@
 """`@type` names a type that schema.org (release 30.0) does not define.
 
 Types are case-sensitive (`Article`, not `article`). The message suggests the closest
-known type. Types retired to schema.org's attic are reported as unknown too. Types of
+known type, and says so when the "type" is a property (`itemtype="https://schema.org/headline"`). Types retired to schema.org's attic are reported as unknown too. Types of
 other vocabularies (a prefixed name like `ex:Thing` or a full IRI outside schema.org) are
 not checked.
 
 Source: https://schema.org/docs/full.html (the type hierarchy) and
 https://developers.google.com/search/docs/appearance/structured-data/sd-policies
 
-Failing example:
+Failing examples:
 
 ```json
 {"@context": "https://schema.org", "@type": "Articel", "headline": "Hello"}
+```
+
+```html
+<div itemscope itemtype="https://schema.org/headline">Hello</div>
 ```
 
 Passing example:
@@ -32,6 +36,7 @@ from ..vocabulary import load_vocabulary
 ID = "unknown-type"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:
@@ -47,6 +52,10 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
                 if status.attic:
                     instead = f"; use {' / '.join(map(repr, status.superseded_by))}" if status.superseded_by else ""
                     yield node.at(f"type {type_name!r} was retired to schema.org's attic{instead}", "@type")
+                continue
+            if vocab.has_property(type_name):
+                yield node.at(f"{type_name!r} is a schema.org property, not a type; give the item's type "
+                              f"(a property goes in itemprop / property / a JSON key)", "@type")
                 continue
             suggestion = vocab.suggest_type(type_name)
             hint = f"; did you mean {suggestion!r}?" if suggestion else ""

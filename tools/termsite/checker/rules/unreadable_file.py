@@ -20,6 +20,7 @@ from ..model import Finding, Scope, Severity
 ID = "unreadable-file"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"core"})
 
 
 def check(page: PageDocument, config: object) -> Iterator[Finding]:

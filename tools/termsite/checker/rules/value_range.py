@@ -10,6 +10,12 @@ How values are matched against schema.org's expected types:
 * **Boolean** accepts `true`/`false`, the strings `"true"`/`"false"` and
   `https://schema.org/True`/`False`.
 * **Date / DateTime / Time** accept strings; their format is checked by `invalid-date`.
+* **Quantities** are written as strings, as schema.org's own examples do: a **Duration**
+  (`timeRequired`, `cookTime`, `duration`, ...) is an ISO 8601 duration (`"PT1H30M"`,
+  `"P0Y0M0DT0H10M39S"`); an **Energy**, **Mass** or **Distance** (`calories`,
+  `proteinContent`, `height`, ...) is a number and a unit (`"339 calories"`, `"123 kcal"`,
+  `"63 g"`, `"150 mg"`, `"7 ft"`), or a bare number. The form is checked, not the unit's
+  spelling. A Duration needs its unit letters, so a bare number is reported there.
 * A **Thing type** (e.g. `Person`) accepts a node of that type or a subtype, an untyped
   node, a reference `{"@id": ...}`, a `Role` node (schema.org's role pattern), and a
   string (a name or URL, as schema.org allows). For an **enumeration** a schema.org URL
@@ -50,7 +56,15 @@ from ._shared import describe, property_values
 ID = "value-range"
 SEVERITY = Severity.ERROR
 SCOPE = Scope.PAGE
+TAGS = frozenset({"schema.org"})
 
+# ISO 8601 durations: PnYnMnWnDTnHnMnS with at least one component (fractions on any).
+_DURATION = re.compile(
+    r"P(?=[\d.,]|T[\d.,])(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?(?:\d+(?:[.,]\d+)?D)?"
+    r"(?:T(?=[\d.,])(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?", re.IGNORECASE)
+# "339 calories", "63 g", "1,5 kg", "5'11\"", "1/2 cup": a number, then a unit that is not a number.
+_AMOUNT_WITH_UNIT = re.compile(r"[+-]?(?:\d+(?:[.,\u00a0 ]\d+)*|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:[^\W\d_]|[°'\"µ%]).*",
+                               re.DOTALL)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _INTEGER = re.compile(r"[+-]?\d+")
 _BOOLEAN_STRINGS = frozenset({"true", "false", "True", "False", "https://schema.org/True", "https://schema.org/False",
@@ -69,7 +83,9 @@ class Ranges:
     boolean: bool
     date: bool
     things: tuple[str, ...]  # non-datatype ranges
-    quantity: bool  # a thing range that takes plain numbers
+    quantity: bool  # a range that takes plain numbers (QuantitativeValue, Distance, Energy, ...)
+    durations: bool  # Duration is a range: ISO 8601 duration strings
+    amounts: bool  # Energy, Mass, Distance or Quantity is a range: "number unit" strings
     enumerations: tuple[str, ...]
 
 
@@ -81,6 +97,8 @@ def ranges_of(prop: str) -> Ranges | None:
         return None
     things = tuple(r for r in names if not vocab.is_datatype(r) and r not in TEXT_TYPES | NUMBER_TYPES | DATE_TYPES | {"Boolean"})
     numbers = [r for r in names if r in NUMBER_TYPES]
+    quantities = [r for r in names if vocab.is_subtype(r, "Quantity")]
+    amounts = any(r != "Duration" for r in quantities)
     return Ranges(
         names=names,
         text=any(r in TEXT_TYPES and r != "URL" for r in names),
@@ -90,7 +108,9 @@ def ranges_of(prop: str) -> Ranges | None:
         boolean="Boolean" in names,
         date=any(r in DATE_TYPES for r in names),
         things=things,
-        quantity=any(vocab.is_subtype(t, "Quantity") or vocab.is_subtype(t, "StructuredValue") for t in things),
+        quantity=amounts or any(vocab.is_subtype(t, "Quantity") or vocab.is_subtype(t, "StructuredValue") for t in things),
+        durations="Duration" in quantities or "Quantity" in quantities,
+        amounts=amounts,
         enumerations=tuple(t for t in things if vocab.is_subtype(t, "Enumeration")),
     )
 
@@ -124,8 +144,16 @@ def _string_mismatch(value: str, ranges: Ranges, vocab: Vocabulary) -> str | Non
             return None
         if not ranges.url and len(ranges.things) == len(ranges.enumerations):
             return f"{value!r}, not a member of {' or '.join(ranges.enumerations)}"
+    if ranges.durations and _DURATION.fullmatch(value.strip()):
+        return None
+    if ranges.amounts and (_AMOUNT_WITH_UNIT.fullmatch(value.strip()) or _NUMBER.fullmatch(value.strip())):
+        return None
     if ranges.things:
         return None
+    if ranges.durations and not ranges.amounts:
+        return f"{describe(value)}, not an ISO 8601 duration such as 'PT1H30M'"
+    if ranges.amounts and not ranges.durations:
+        return f"{describe(value)}, not a number with a unit such as '339 calories' or '63 g'"
     if ranges.url and value.strip() and not any(c.isspace() for c in value.strip()):
         return None
     if ranges.number and (_INTEGER if ranges.integer_only else _NUMBER).fullmatch(value.strip()):
@@ -173,4 +201,4 @@ def check(page: PageDocument, config: object) -> Iterator[Finding]:
                 reason = _mismatch(value, ranges, vocab)
                 if reason:
                     expected = " or ".join(ranges.names)
-                    yield Finding(f"{prop!r} expects {expected}, got {reason}", path, node.block.line, node.block.col)
+                    yield node.finding(f"{prop!r} expects {expected}, got {reason}", path, key)
