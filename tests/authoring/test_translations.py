@@ -395,3 +395,26 @@ def test_diff_lists_the_translation_changes_of_each_language(tmp_path: Path) -> 
         "- **Liquidación** (area `liquidation`): added",
         "- `site.yml` (site name, description, labels): added",
     ]
+
+
+def test_rename_takes_the_translations_along(tmp_path: Path) -> None:
+    german_index = "title: Indexpreis\nsummary: Ein Mittel; siehe [[mark-price|den Markpreis]].\n" \
+                   "source_modified: 2025-01-01T00:00:00+00:00\n"
+    site = site_with(tmp_path, {"i18n/de/terms/mark-price.yml": DE_MARK,
+                                "i18n/de/terms/index-price.yml": german_index.replace("summary: Ein Mittel; siehe "
+                                                                                      "[[mark-price|den Markpreis]].",
+                                                                                      "summary: Ein Mittel.")
+                                + "body: Siehe [[mark-price|den Markpreis]].\n"})
+    result = termsite(["rename", "mark-price", "fair-price"], site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:4] == [
+        "rename content/terms/mark-price.yml -> content/terms/fair-price.yml",
+        "rename content/i18n/de/terms/mark-price.yml -> content/i18n/de/terms/fair-price.yml",
+        "update 1 reference(s) in content/i18n/de/terms/index-price.yml",
+        "record 'mark-price: fair-price' in content/redirects.yml: the old address redirects to the new page"]
+    assert not (site / "content/i18n/de/terms/mark-price.yml").exists()
+    assert yaml.safe_load((site / "content/i18n/de/terms/fair-price.yml").read_text(encoding="utf-8"))["title"] == \
+        "Markpreis"
+    assert "Siehe [[fair-price|den Markpreis]]." in \
+        (site / "content/i18n/de/terms/index-price.yml").read_text(encoding="utf-8")
+    assert lint_lines(site)[-1].startswith("termsite lint: 0 error(s)")
