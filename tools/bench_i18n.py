@@ -29,15 +29,20 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 LANGUAGES = ("de", "es")
 LOAD = textwrap.dedent("""\
-    import sys, time
+    import resource, sys, time
     from termsite.content.loader import check_content
+
+    def cpu():
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
     languages = tuple(sys.argv[2].split(",")) if sys.argv[2] else ()
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), cpu()
     glossary, problems = check_content(sys.argv[1], languages=languages)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
     assert glossary is not None, [p.format() for p in problems if p.is_error][:5]
     translated = sum(len(c.terms) + len(c.areas) for c in glossary.translations.values())
-    print(seconds, len(glossary.terms), translated)
+    print(seconds, cpu_seconds, translated)
     """)
 
 
@@ -78,13 +83,14 @@ def write_translations(content: Path, share: float, seed: int) -> int:
     return written
 
 
-def load(content: Path, languages: tuple[str, ...]) -> tuple[float, int]:
+def load(content: Path, languages: tuple[str, ...]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the process and its workers, translations loaded)."""
     result = subprocess.run([sys.executable, "-c", LOAD, str(content), ",".join(languages)],
                             capture_output=True, text=True, env=ENV, check=False)
     if result.returncode != 0:
         raise SystemExit(f"loading failed:\n{result.stderr[-3000:]}")
-    seconds, _, translated = result.stdout.split()
-    return float(seconds), int(translated)
+    seconds, cpu_seconds, translated = result.stdout.split()
+    return float(seconds), float(cpu_seconds), int(translated)
 
 
 def main() -> int:
@@ -101,18 +107,22 @@ def main() -> int:
                         "--out", str(site)], check=True, env=ENV, capture_output=True)
         content = site / "content"
         files = write_translations(content, args.share, args.seed)
-        times: dict[str, list[float]] = {"source": [], "translated": []}
+        runs: dict[str, list[tuple[float, float]]] = {"source": [], "translated": []}
         loaded = 0
         for _ in range(args.runs):
-            times["source"].append(load(content, ())[0])
-            seconds, loaded = load(content, ("en", *LANGUAGES))
-            times["translated"].append(seconds)
-        source, translated = times["source"], times["translated"]
+            runs["source"].append(load(content, ())[:2])
+            *measured, loaded = load(content, ("en", *LANGUAGES))
+            runs["translated"].append((measured[0], measured[1]))
         print(f"{args.terms:,} terms, {files:,} translation files ({', '.join(LANGUAGES)}, share {args.share:.0%}); "
               f"{loaded:,} translations loaded; {args.runs} run(s), {os.cpu_count()} CPU(s)")
-        print(f"  source language only:      min {min(source):.2f} s, median {statistics.median(source):.2f} s")
-        print(f"  with the translations:     min {min(translated):.2f} s, median {statistics.median(translated):.2f} s")
-        print(f"  ratio (median / median):   {statistics.median(translated) / statistics.median(source):.2f}")
+        for name, label in (("source", "source language only"), ("translated", "with the translations")):
+            wall, cpu = [run[0] for run in runs[name]], [run[1] for run in runs[name]]
+            print(f"  {label + ':':<23} wall median {statistics.median(wall):6.2f} s (min {min(wall):.2f}), "
+                  f"CPU median {statistics.median(cpu):6.2f} s (min {min(cpu):.2f})")
+        for index, what in ((0, "wall"), (1, "CPU")):
+            ratio = statistics.median(run[index] for run in runs["translated"]) / \
+                statistics.median(run[index] for run in runs["source"])
+            print(f"  ratio, {what} median / median: {ratio:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -418,3 +418,12 @@ def test_rename_takes_the_translations_along(tmp_path: Path) -> None:
     assert "Siehe [[fair-price|den Markpreis]]." in \
         (site / "content/i18n/de/terms/index-price.yml").read_text(encoding="utf-8")
     assert lint_lines(site)[-1].startswith("termsite lint: 0 error(s)")
+
+
+def test_lint_of_one_translation_reports_only_its_problems(tmp_path: Path) -> None:
+    site = site_with(tmp_path, {"i18n/de/terms/mark-price.yml": DE_MARK.replace("summary:", "sumary:"),
+                                "i18n/de/terms/index-price.yml": "title: Indexpreis\nsource_modified: x\n"})
+    result = termsite(["lint", "content/i18n/de/terms/mark-price.yml"], site)
+    assert result.returncode == 1
+    assert [line.split(" ")[0] for line in result.stdout.splitlines()[:-1]] == [
+        "content/i18n/de/terms/mark-price.yml:1:1:", "content/i18n/de/terms/mark-price.yml:2:1:"]

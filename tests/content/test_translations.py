@@ -302,3 +302,17 @@ def test_a_page_translation_is_found_by_its_language_prefix() -> None:
     assert page_language("en/guides/funding.md", languages) == ("", "en/guides/funding.md")  # the source language
     assert page_language("fr/guides/funding.md", languages) == ("", "fr/guides/funding.md")  # not a site language
     assert page_language("de.md", languages) == ("", "de.md")
+
+
+def test_a_translation_linking_outside_the_content_folder_is_not_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yml"
+    secret.write_text("site_name: do not show this\n", encoding="utf-8")
+    content = write_glossary(tmp_path, source(**{"i18n/de/terms/mark-price.yml": DE_MARK}))
+    (content / "i18n/de/site.yml").symlink_to(secret)
+    (content / "i18n/de/terms/zeta.yml").symlink_to(secret)
+    found = problems_of(tmp_path, {})
+    assert found == [
+        "content/i18n/de/site.yml:1:1: error[outside-content] is a symbolic link to a file outside the content "
+        "folder; content files must be inside it.",
+        "content/i18n/de/terms/zeta.yml:1:1: error[outside-content] is a symbolic link to a file outside the content "
+        "folder; content files must be inside it."]

@@ -106,6 +106,10 @@ def _content_dir_of(path: Path) -> tuple[Path, Path | None]:
     """
     layout = ContentLayout(Path("."))
     resolved = path.resolve()
+    # a translation, or a folder of them: content/i18n/de/terms/x.yml belongs to content/
+    translations = next((parent for parent in [resolved, *resolved.parents] if parent.name == layout.i18n_dir), None)
+    if translations is not None and (translations.parent / layout.terms_dir).is_dir():
+        return translations.parent, resolved
     if resolved.is_file() or not resolved.exists():
         parent = resolved.parent
         if parent.name in (layout.terms_dir, layout.areas_dir):

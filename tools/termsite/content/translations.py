@@ -24,6 +24,7 @@ from termsite.content.loader import (
     ContentLayout,
     _ParsedFile,
     _entry_files,
+    _outside_content,
     _references,
     display_path,
 )
@@ -229,6 +230,10 @@ class TranslationLoader:
         if not path.is_file():
             return None
         shown = display_path(path)
+        outside = _outside_content(path, self.layout.root)
+        if outside:
+            self.problems.append(outside)
+            return None
         root, read_problems = read_yaml_file(path, shown)
         self.problems.extend(read_problems)
         if root is None:
