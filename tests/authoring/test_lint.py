@@ -15,11 +15,14 @@ from conftest import MINIMAL_AREA, MINIMAL_TERM, ROOT, make_site, mkdocs_build, 
 
 SOURCES = [ROOT / "tools/termsite" / name for name in (
     "content/fields.py", "content/loader.py", "content/yamlsource.py", "content/articles.py", "authoring/lint.py",
-    "importer/codes.py", "site/cards.py")]
+    "importer/codes.py", "site/cards.py", "content/translations.py", "content/languages.py",
+    "authoring/translations.py")]
 CODE_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 # Where the code is among the arguments of each call that reports a problem.
-CODE_ARGUMENT = {"Problem": 3, "error": 2, "warning": 2, "_warning": 2, "at": 2, "problem": 2, "_problem": 1}
-NOT_CODES = {"date-time", "area-index", "term-index"}  # a JSON Schema format name and page kinds, not problem codes
+CODE_ARGUMENT = {"Problem": 3, "error": 2, "warning": 2, "_warning": 2, "at": 2, "problem": 2, "_problem": 1, "_at": 2}
+NOT_CODES = {"date-time",  # a JSON Schema format name, not a problem code
+             "area-index", "term-index",  # page kinds
+             "term-translation", "area-translation", "rev-parse", "cat-file"}  # kinds of file, git commands
 
 
 def emitted_codes() -> set[str]:

@@ -205,3 +205,40 @@ def test_the_turtle_file_is_the_skos_graph_rdflib_builds(glossary: Glossary) -> 
     assert len(written) == len(reference) > 50
     assert isomorphic(written, reference)
     assert exporter.turtle() == exporter.turtle()  # the same bytes on every build
+
+
+def test_skos_carries_every_translation_with_its_language_tag(tmp_path: Path) -> None:
+    from conftest import write_glossary
+
+    content = write_glossary(tmp_path, {
+        "areas/liquidation.yml": "title: Liquidation\ndescription: How positions are closed.\n",
+        "terms/mark-price.yml": "title: Mark Price\nsummary: The fair price.\naliases: [MP]\nareas: [liquidation]\n",
+        "terms/index-price.yml": "title: Index Price\nsummary: An average.\nareas: [liquidation]\n",
+        "i18n/de/terms/mark-price.yml": "title: Markpreis\nsummary: Der faire Preis.\naliases: [MP, Marktpreis]\n"
+                                        "source_modified: 2026-01-01T00:00:00Z\n",
+        "i18n/de/areas/liquidation.yml": "title: Liquidation\ndescription: Wie Positionen geschlossen werden.\n"
+                                         "source_modified: 2026-01-01T00:00:00Z\n",
+        "i18n/de/site.yml": "site_name: Beispielglossar\n",
+        "i18n/pt-BR/terms/mark-price.yml": "title: Preço de marcação\nsummary: O preço justo.\n"
+                                           "source_modified: 2026-01-01T00:00:00Z\n",
+    })
+    glossary = load_glossary(content, languages=("en", "de", "pt-BR"))
+    settings = SiteSettings(BASE, "Mini glossary", Publisher("Mini"), languages=("en", "de", "pt-BR"))
+    exporter = Exporter(glossary, settings)
+    graph = Graph().parse(data=exporter.turtle(), format="turtle")
+
+    def values(subject: str, predicate: URIRef) -> set[tuple[str, str]]:
+        return {(str(v), v.language or "") for v in graph.objects(URIRef(subject), predicate)}
+
+    assert values(term_id("mark-price"), SKOS.prefLabel) == {("Mark Price", "en"), ("Markpreis", "de"),
+                                                             ("Preço de marcação", "pt-BR")}
+    assert values(term_id("mark-price"), SKOS.altLabel) == {("MP", "en"), ("MP", "de"), ("Marktpreis", "de")}
+    assert values(term_id("mark-price"), SKOS.definition) == {("The fair price.", "en"), ("Der faire Preis.", "de"),
+                                                              ("O preço justo.", "pt-BR")}
+    assert values(term_id("index-price"), SKOS.prefLabel) == {("Index Price", "en")}  # not translated
+    assert values(area_id("liquidation"), SKOS.definition) == {("How positions are closed.", "en"),
+                                                               ("Wie Positionen geschlossen werden.", "de")}
+    from rdflib.namespace import DCTERMS
+    assert ("Beispielglossar", "de") in values(f"{BASE}definition/#glossary", DCTERMS.title)
+    from rdflib.compare import isomorphic
+    assert isomorphic(graph, exporter.skos_graph())

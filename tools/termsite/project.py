@@ -8,6 +8,7 @@ ever constructing the objects those tags name.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ class ProjectConfig:
     exclude_docs: str = ""  # MkDocs' gitignore-style patterns of files left out of the site
     options: dict[str, Any] = field(default_factory=dict)  # the termsite plugin's options
     found: bool = False
+    config_name: str = "mkdocs.yml"
 
     @property
     def content_dir(self) -> Path:
@@ -54,7 +56,36 @@ class ProjectConfig:
 
     @property
     def plurals(self) -> bool:
-        return bool(self.options.get("plurals", True)) and str(self.options.get("language", "en")).startswith("en")
+        return bool(self.options.get("plurals", True)) and self.source_language.startswith("en")
+
+    @property
+    def source_language(self) -> str:
+        """The plugin's ``language``, else the first of its ``languages``, else 'en' (unchecked: see
+        :func:`termsite.content.languages.project_languages`)."""
+        languages = self.options.get("languages")
+        first = languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else "en"
+        return str(self.options.get("language") or first)
+
+    def option_position(self, name: str) -> tuple[int, int]:
+        """The line and column of a termsite plugin option in mkdocs.yml; (1, 1) when it cannot be found."""
+        try:
+            root = yaml.compose(Path(self.root / self.config_name).read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return 1, 1
+        plugins = _mapping_value(root, "plugins")
+        for node in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+            option = _mapping_key(_mapping_value(node, "termsite"), name)
+            if option is not None:
+                return option.start_mark.line + 1, option.start_mark.column + 1
+        return 1, 1
+
+    @property
+    def config_file(self) -> str:
+        """mkdocs.yml as a contributor would type it, for messages."""
+        try:
+            return os.path.relpath(self.root / self.config_name)
+        except ValueError:
+            return str(self.root / self.config_name)
 
     @property
     def autolink(self) -> bool:
@@ -75,7 +106,7 @@ class ProjectConfig:
 
 def read_project(config_file: Path | str = "mkdocs.yml") -> ProjectConfig:
     path = Path(config_file)
-    project = ProjectConfig(root=path.parent.resolve())
+    project = ProjectConfig(root=path.parent.resolve(), config_name=path.name)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
@@ -92,3 +123,19 @@ def read_project(config_file: Path | str = "mkdocs.yml") -> ProjectConfig:
         if isinstance(plugin, dict) and "termsite" in plugin:
             project.options = plugin["termsite"] or {}
     return project
+
+
+def _mapping_key(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return key_node
+    return None
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value_node
+    return None

@@ -45,6 +45,8 @@ class SiteSettings:
     term_prefix: str = "definition/"
     default_author: str = ""
     language: str = "en"
+    # Every language of the site, the source language (``language``) first; () means only ``language``.
+    languages: tuple[str, ...] = ()
     directory_urls: bool = True
     # The A–Z index and area pages list at most this many terms per page, then continue on page/2/...
     index_page_size: int = 500
@@ -68,6 +70,8 @@ class SiteSettings:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "urls", UrlScheme(self))
+        if not self.languages:
+            object.__setattr__(self, "languages", (self.language,))
 
     @property
     def inflects(self) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from termsite.content.fields import Collector, Invalid, Record
-from termsite.content.model import AREA, REDIRECTS, TERM
+from termsite.content.model import AREA, AREA_TRANSLATION, REDIRECTS, SITE_TRANSLATION, TERM, TERM_TRANSLATION
 from termsite.authoring.scaffold import PLACEHOLDER
 from termsite.content.yamlsource import parse_yaml_bytes
 
@@ -35,6 +35,7 @@ class EntryChange:
     invalid: bool = False  # the file does not load at HEAD (or did not at BASE); `termsite lint` says why
     placeholder: bool = False  # still has the placeholder text of `termsite new`
     areas: list[str] = field(default_factory=list)
+    language: str = ""  # a translation's language ('' for the source)
 
 
 @dataclass
@@ -43,13 +44,19 @@ class GlossaryDiff:
     removed: list[EntryChange] = field(default_factory=list)
     renamed: list[EntryChange] = field(default_factory=list)
     changed: list[EntryChange] = field(default_factory=list)
+    # translations (kinds 'term', 'area' and 'site', each with its language): added, changed, removed
+    translations: GlossaryDiff | None = None
 
     def of(self, kind: str, group: str) -> list[EntryChange]:
         return [entry for entry in getattr(self, group) if entry.kind == kind]
 
     @property
-    def empty(self) -> bool:
+    def empty_source(self) -> bool:
         return not (self.added or self.removed or self.renamed or self.changed)
+
+    @property
+    def empty(self) -> bool:
+        return self.empty_source and (self.translations is None or self.translations.empty)
 
 
 def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -79,8 +86,8 @@ def _commit(repo: Path, revision: str) -> str:
 
 
 def _tree(repo: Path, commit: str, content: PurePosixPath) -> dict[str, str]:
-    """Path inside the content folder -> blob id, for the terms, areas and redirects of a commit."""
-    paths = [f"{content}/terms/", f"{content}/areas/", f"{content}/redirects.yml"]
+    """Path inside the content folder -> blob id, for the terms, areas, redirects and translations of a commit."""
+    paths = [f"{content}/terms/", f"{content}/areas/", f"{content}/redirects.yml", f"{content}/i18n/"]
     output = _git(repo, "ls-tree", "-r", "-z", commit, "--", *paths)
     blobs: dict[str, str] = {}
     for record in output.decode("utf-8", "surrogateescape").split("\0"):
@@ -89,7 +96,7 @@ def _tree(repo: Path, commit: str, content: PurePosixPath) -> dict[str, str]:
         meta, path = record.split("\t", 1)
         _, kind, oid = meta.split()
         relative = PurePosixPath(path).relative_to(content)
-        if kind == "blob" and relative.suffix == ".yml" and len(relative.parts) <= 2:
+        if kind == "blob" and relative.suffix == ".yml" and (len(relative.parts) <= 2 or _translation_kind(relative)):
             blobs[str(relative)] = oid
     return blobs
 
@@ -152,7 +159,47 @@ def diff_revisions(project_root: Path, content_dir: Path, base: str, head: str) 
         _compare(kind, before, after, diff)
     if "redirects.yml" in head_tree:
         _find_renames(_values(blobs[head_tree["redirects.yml"]], REDIRECTS, "redirects.yml") or {}, diff)
+    diff.translations = _translation_changes(differing, base_tree, head_tree, blobs)
     return diff
+
+
+_TRANSLATION_RECORDS = {"term": TERM_TRANSLATION, "area": AREA_TRANSLATION, "site": SITE_TRANSLATION}
+
+
+def _translation_kind(relative: PurePosixPath) -> str:
+    """'term', 'area' or 'site' for a translation file (i18n/de/terms/x.yml, i18n/de/site.yml), else ''."""
+    parts = relative.parts
+    if len(parts) == 4 and parts[0] == "i18n" and parts[2] in ("terms", "areas"):
+        return parts[2][:-1]
+    if len(parts) == 3 and parts[0] == "i18n" and parts[2] == "site.yml":
+        return "site"
+    return ""
+
+
+def _translation_changes(differing: set[str], base_tree: dict[str, str], head_tree: dict[str, str],
+                         blobs: dict[str, bytes]) -> GlossaryDiff:
+    changes = GlossaryDiff()
+    by_kind: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+    for path in sorted(differing):
+        kind = _translation_kind(PurePosixPath(path))
+        if not kind:
+            continue
+        language = PurePosixPath(path).parts[1]
+        slug = PurePosixPath(path).stem if kind != "site" else language
+        before, after = by_kind.setdefault((kind, language), ({}, {}))
+        record = _TRANSLATION_RECORDS[kind]
+        if path in base_tree:
+            before[slug] = _values(blobs[base_tree[path]], record, path)
+        if path in head_tree:
+            after[slug] = _values(blobs[head_tree[path]], record, path)
+    for (kind, language), (before, after) in sorted(by_kind.items()):
+        found = GlossaryDiff()
+        _compare(kind, before, after, found)
+        for group in ("added", "removed", "changed"):
+            for entry in getattr(found, group):
+                entry.language = language
+                getattr(changes, group).append(entry)
+    return changes
 
 
 def _entry(kind: str, slug: str, values: dict[str, Any] | None) -> EntryChange:
@@ -228,13 +275,53 @@ def render_markdown(diff: GlossaryDiff) -> str:
     lines = ["## Glossary changes", ""]
     if diff.empty:
         return "\n".join(lines + ["No terms or areas were added, changed or removed.", ""])
+    source_lines = _render_source(diff) if not diff.empty_source else []
+    return "\n".join(lines + source_lines + (_render_translations(diff.translations) if diff.translations else []))
+
+
+def _render_translations(changes: GlossaryDiff) -> list[str]:
+    """Per language: the translations added, changed and removed."""
+    if changes.empty:
+        return []
+    lines: list[str] = []
+    for language in sorted({entry.language for group in ("added", "changed", "removed")
+                            for entry in getattr(changes, group)}):
+        counts = []
+        for group in ("added", "changed", "removed"):
+            number = sum(entry.language == language for entry in getattr(changes, group))
+            if number:
+                counts.append(f"{number} {group}")
+        lines += [f"### Translations into {language}", "", ", ".join(counts) + ".", ""]
+        for group in ("added", "changed", "removed"):
+            for entry in getattr(changes, group):
+                if entry.language == language:
+                    lines.append(_describe_translation(entry, group))
+        lines.append("")
+    return lines
+
+
+def _describe_translation(entry: EntryChange, group: str) -> str:
+    what = {"term": "term", "area": "area", "site": "site.yml"}[entry.kind]
+    label = "`site.yml` (site name, description, labels)" if entry.kind == "site" else \
+        f"**{_text(entry.title)}** ({what} `{entry.slug}`)"
+    notes = [group]
+    if entry.fields:
+        notes = ["changed: " + ", ".join(f"`{name}`" for name in entry.fields)]
+    if entry.invalid:
+        notes.append(":x: the file has errors (see the lint step)")
+    return f"- {label}: " + "; ".join(notes)
+
+
+def _render_source(diff: GlossaryDiff) -> list[str]:
+    lines: list[str] = []
     counts = []
     for kind in ("term", "area"):
         for group, verb in (("added", "added"), ("changed", "changed"), ("renamed", "renamed"), ("removed", "removed")):
             number = len(diff.of(kind, group))
             if number:
                 counts.append(f"{number} {kind}{'s' if number != 1 else ''} {verb}")
-    lines += [", ".join(counts) + ".", ""]
+    if counts:
+        lines += [", ".join(counts) + ".", ""]
     for kind, heading in (("term", "Terms"), ("area", "Areas")):
         for group in ("added", "changed", "renamed", "removed"):
             entries = diff.of(kind, group)
@@ -247,4 +334,4 @@ def render_markdown(diff: GlossaryDiff) -> str:
                 lines += ["", "A removed term's address stops working: `termsite rename` keeps it as a redirect, "
                               "and `status: deprecated` keeps the page."]
             lines.append("")
-    return "\n".join(lines)
+    return lines

@@ -6,11 +6,13 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from termsite.content.articles import Article, FrontMatter, load_articles, markdown_sources
 from termsite.content.loader import ContentLayout, check_content
 from termsite.content.model import CANONICAL_ORDER, Glossary
+from termsite.authoring.translations import (CoverageReport, coverage, outdated_translations,
+                                            translation_style_problems)
 from termsite.graph.links import PageLinker, build_link_graph
 from termsite.problems import Problem, Severity
 from termsite.settings import Publisher, SiteSettings
@@ -29,21 +31,40 @@ class KnowledgeBase:
     unlinked_pages: bool = False  # warn about pages that link no term
 
 
+@dataclass
+class LintReport:
+    """What `termsite lint` found: the problems, and how far each language's translations are."""
+
+    problems: list[Problem]
+    coverage: CoverageReport | None = None  # None when the content has errors
+
+
 def lint_content(content_dir: Path | str, *, default_author: str = "",
-                 pages: KnowledgeBase | None = None) -> list[Problem]:
+                 pages: KnowledgeBase | None = None, languages: Sequence[str] = ()) -> list[Problem]:
     """Every problem of the glossary, and of the site's hand-written pages when ``pages`` says where they are."""
+    return lint_report(content_dir, default_author=default_author, pages=pages, languages=languages).problems
+
+
+def lint_report(content_dir: Path | str, *, default_author: str = "", pages: KnowledgeBase | None = None,
+                languages: Sequence[str] = ()) -> LintReport:
+    """:func:`lint_content`, with the translation coverage of every language but the source."""
+    layout = ContentLayout(Path(content_dir))
     glossary, problems = check_content(content_dir, default_author=default_author,
-                                       files_dir=pages.docs_dir if pages else None)
+                                       files_dir=pages.docs_dir if pages else None, languages=languages)
     if glossary is None:
-        return problems
-    problems = problems + list(style_problems(glossary, ContentLayout(Path(content_dir))))
+        return LintReport(problems)
+    problems = problems + list(style_problems(glossary, layout))
+    problems += list(translation_style_problems(glossary, layout))
+    articles: dict[str, Article] | None = None
     if pages is not None:
         sources = [s for s in markdown_sources(pages.docs_dir) if s not in pages.excluded]
         articles, found = load_articles(pages.docs_dir, sources, glossary)
         problems += found
         if not any(p.is_error for p in found):
             problems += list(link_problems(glossary, pages, articles))
-    return sorted(problems)
+    outdated = outdated_translations(glossary, layout, articles, pages.docs_dir if pages else None)
+    problems += [item.problem() for item in outdated]
+    return LintReport(sorted(problems), coverage(glossary, outdated, articles))
 
 
 def link_problems(glossary: Glossary, pages: KnowledgeBase, articles: dict[str, Article]) -> Iterable[Problem]:
@@ -71,7 +92,8 @@ def link_problems(glossary: Glossary, pages: KnowledgeBase, articles: dict[str, 
             linker.fragment(entry.answer)
         page_links = set(linker.linked) | set(article.about)
         linked |= page_links
-        if pages.unlinked_pages and not page_links:
+        # a translated page is linked by the names of its own language, which this English matcher does not know
+        if pages.unlinked_pages and not page_links and not article.language:
             yield Problem(article.path, 1, 1, "unlinked-page",
                           "links no glossary term; mention terms by name or link them with [[slug]] so that "
                           "readers can look them up.", "", Severity.WARNING)

@@ -22,12 +22,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from termsite.changeset import FileChange, plan_delete, plan_write
 from termsite.content.fields import SLUG_RE, FieldType, ListOf, MapOf, Markdown, Record, Slug, did_you_mean
 from termsite.content.loader import REFERENCE_RE, RESERVED_SLUGS, ContentLayout, check_content, display_path, strip_code
 from termsite.content.articles import ARTICLE, FrontMatter, markdown_sources, parse_article
-from termsite.content.model import AREA, TERM
+from termsite.content.model import AREA, AREA_TRANSLATION, TERM, TERM_TRANSLATION
 from termsite.problems import Problem
 from termsite.authoring.yamledit import (
     Edit,
@@ -60,6 +61,7 @@ class RenamePlan:
     new: str
     changes: list[FileChange] = field(default_factory=list)
     references: dict[Path, int] = field(default_factory=dict)  # file -> references rewritten in it
+    moved: dict[Path, Path] = field(default_factory=dict)  # file -> its new name: the term's and its translations'
 
 
 def field_type_at(field_type: FieldType, path: NodePath) -> FieldType | None:
@@ -78,9 +80,14 @@ def field_type_at(field_type: FieldType, path: NodePath) -> FieldType | None:
 
 
 def plan_rename(layout: ContentLayout, old: str, new: str, *, default_author: str = "",
-                schema_comment: str = "", pages_dir: Path | None = None) -> RenamePlan:
-    """Every change the rename makes, validated; raises RenameError with a one-line reason."""
-    glossary, problems = check_content(layout.root, default_author=default_author)
+                schema_comment: str = "", pages_dir: Path | None = None,
+                languages: Sequence[str] = ()) -> RenamePlan:
+    """Every change the rename makes, validated; raises RenameError with a one-line reason.
+
+    With the site's ``languages``, the term's translations are renamed with it, and references in
+    every translation are rewritten too.
+    """
+    glossary, problems = check_content(layout.root, default_author=default_author, languages=languages)
     if glossary is None:
         errors = sum(p.is_error for p in problems)
         raise RenameError(f"the glossary has {errors} error(s); fix them first (run `termsite lint`).", 1)
@@ -101,15 +108,22 @@ def plan_rename(layout: ContentLayout, old: str, new: str, *, default_author: st
         raise RenameError(f"the term '{clash}' already exists ({glossary.terms[clash].path}); choose another slug.")
 
     plan = RenamePlan(old, new)
-    for folder, record in ((layout.terms, TERM), (layout.areas, AREA)):
+    folders: list[tuple[Path, Record, bool]] = [(layout.terms, TERM, True), (layout.areas, AREA, False)]
+    for language in tuple(languages)[1:]:
+        folders += [(layout.translated_terms(language), TERM_TRANSLATION, True),
+                    (layout.translated_areas(language), AREA_TRANSLATION, False)]
+    for folder, record, of_terms in folders:
         for path in sorted(folder.glob("*.yml")):
             if path.name.startswith("."):  # the loader skips hidden files too
                 continue
             text = path.read_text(encoding="utf-8")
             edits = _file_edits(path, text, record, old, new, plan) if old in text else []
-            target = layout.terms / f"{new}.yml" if path == layout.terms / f"{old}.yml" else path
+            target = folder / f"{new}.yml" if of_terms and path.name == f"{old}.yml" else path
             if target != path:
+                if target.exists():
+                    raise RenameError(f"{display_path(target)} exists already; remove it or rename it first.", 1)
                 plan.changes += [plan_write(target, apply_edits(text, edits)), plan_delete(path)]
+                plan.moved[path] = target
             elif edits:
                 plan.changes.append(plan_write(path, apply_edits(text, edits)))
     if pages_dir is not None:
@@ -121,7 +135,7 @@ def plan_rename(layout: ContentLayout, old: str, new: str, *, default_author: st
                 if renamed != text:
                     plan.changes.append(plan_write(path, renamed))
     plan.changes.append(_redirects_change(layout.redirects, old, new, schema_comment))
-    _validate(layout, plan, pages_dir)
+    _validate(layout, plan, pages_dir, languages)
     return plan
 
 
@@ -239,7 +253,8 @@ def _redirects_change(path: Path, old: str, new: str, schema_comment: str) -> Fi
     return plan_write(path, text + entry)
 
 
-def _validate(layout: ContentLayout, plan: RenamePlan, pages_dir: Path | None = None) -> None:
+def _validate(layout: ContentLayout, plan: RenamePlan, pages_dir: Path | None = None,
+              languages: Sequence[str] = ()) -> None:
     """Load the renamed glossary from a scratch copy; it must have no error and redirect old to new,
     and the renamed hand-written pages must refer only to terms it has."""
     with tempfile.TemporaryDirectory(prefix="termsite-rename-") as scratch:
@@ -252,6 +267,9 @@ def _validate(layout: ContentLayout, plan: RenamePlan, pages_dir: Path | None = 
         for name in (layout.authors_file, layout.redirects_file):
             if (layout.root / name).is_file():
                 shutil.copy2(layout.root / name, copy.root / name)
+        if languages and layout.i18n.is_dir():
+            shutil.copytree(layout.i18n, copy.root / layout.i18n_dir,
+                            ignore=lambda _, names: [n for n in names if n.endswith((".tmp", ".swp"))])
         for change in plan.changes:
             if change.path.suffix == ".md":
                 continue  # a hand-written page: checked against the renamed glossary below
@@ -259,8 +277,9 @@ def _validate(layout: ContentLayout, plan: RenamePlan, pages_dir: Path | None = 
             if change.text is None:
                 scratch_path.unlink()
             else:
+                scratch_path.parent.mkdir(parents=True, exist_ok=True)
                 scratch_path.write_text(change.text, encoding="utf-8")
-        glossary, problems = check_content(copy.root)
+        glossary, problems = check_content(copy.root, languages=languages)
         errors = [p for p in problems if p.is_error]
         if glossary is None or errors:
             first = _in_real_folder(errors[0], copy.root, layout.root) if errors else "the content did not load"

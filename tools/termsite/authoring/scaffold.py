@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import yaml
 
@@ -174,4 +175,50 @@ def area_text(area: NewArea) -> str:
         *_explain(a, "modified"),
         f"modified: {_date(area.now)}",
     ]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class NewTranslation:
+    """A translation to start: the source entry's translatable values, copied as the text to translate."""
+
+    kind: str  # 'term' or 'area'
+    slug: str
+    language: str
+    language_name: str  # the language's name in itself, when termsite knows it ('Deutsch'), else ''
+    source_language: str
+    source_path: str  # the source file, as a contributor types it
+    values: dict[str, Any]  # the translatable fields of the source, with source_modified
+    schema_comment: str = ""
+
+
+def translation_text(new: NewTranslation) -> str:
+    """A translation file: every translatable field of the source, explained, in the canonical order."""
+    from termsite.authoring.yamlwriter import dump_record
+    from termsite.content.model import AREA_TRANSLATION, TERM_TRANSLATION
+
+    record = TERM_TRANSLATION if new.kind == "term" else AREA_TRANSLATION
+    named = f"{new.language_name} ({new.language})" if new.language_name else new.language
+    header = [new.schema_comment] if new.schema_comment else []
+    lines = header + [
+        f"# The {named} translation of the {new.kind} {new.source_path}.",
+        f"# Translate each text below from the source language ({new.source_language}) into {named}. Keep",
+        "# [[slug]] references as they are (they name terms by their source slugs), and keep source_modified:",
+        "# it says which version of the source this translation follows. Check it with `termsite lint`;",
+        "# the workflow is in docs/translations.md.",
+        "",
+    ]
+    for spec in record.fields:
+        value = new.values.get(spec.name)
+        if spec.name == "modified":
+            lines += _explain(record, "modified")
+            lines.append(f"# modified: {new.values['source_modified']}")
+            continue
+        if value in (None, "", [], {}):
+            if spec.name in ("aliases", "faq"):
+                lines += _explain(record, spec.name)
+                lines.append(f"{spec.name}: []")
+            continue  # the source has nothing to translate there
+        lines += _explain(record, spec.name)
+        lines += dump_record({spec.name: value}, record).rstrip("\n").split("\n")
     return "\n".join(lines) + "\n"

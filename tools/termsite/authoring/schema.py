@@ -26,7 +26,7 @@ from typing import Any
 
 from termsite.content.fields import FieldType, Known
 from termsite.content.loader import ContentLayout
-from termsite.content.model import AREA, AUTHORS, REDIRECTS, TERM
+from termsite.content.model import AREA, AREA_TRANSLATION, AUTHORS, REDIRECTS, SITE_TRANSLATION, TERM, TERM_TRANSLATION
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft yaml-language-server supports best
 
@@ -46,6 +46,11 @@ SCHEMAS = (
     ContentSchema("area.schema.json", "termsite area", AREA, "areas/*.yml"),
     ContentSchema("authors.schema.json", "termsite authors", AUTHORS, "authors.yml"),
     ContentSchema("redirects.schema.json", "termsite redirects", REDIRECTS, "redirects.yml"),
+    ContentSchema("term-translation.schema.json", "termsite term translation", TERM_TRANSLATION,
+                  "i18n/*/terms/*.yml"),
+    ContentSchema("area-translation.schema.json", "termsite area translation", AREA_TRANSLATION,
+                  "i18n/*/areas/*.yml"),
+    ContentSchema("site-translation.schema.json", "termsite site translation", SITE_TRANSLATION, "i18n/*/site.yml"),
 )
 SCHEMA_COMMENT_PREFIX = "# yaml-language-server: $schema="
 

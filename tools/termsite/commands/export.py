@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from termsite.content.languages import project_languages
 from termsite.content.loader import display_path, load_glossary
 from termsite.problems import ContentError
 from termsite.project import _TolerantLoader, read_project
@@ -57,12 +58,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"termsite export: error: {display_path(config_path)} has no site_url; exports use absolute URLs.",
               file=sys.stderr)
         return 2
+    languages, problems = project_languages(project)
+    if problems:
+        print(f"termsite export: error: {problems[0].format()}", file=sys.stderr)
+        return 2
     settings, description = site_settings(config_path)
     if args.format == "pdf":
         return _export_pdf(args, config_path, settings)
     content_dir = Path(args.content) if args.content else project.content_dir
     try:
-        glossary = load_glossary(content_dir, default_author=project.default_author)
+        glossary = load_glossary(content_dir, default_author=project.default_author, languages=languages.codes)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -120,7 +125,8 @@ def site_settings(config_path: Path) -> tuple[SiteSettings, str]:
         area_prefix=project.area_prefix,
         term_prefix=project.term_prefix,
         default_author=project.default_author,
-        language=str(options.get("language") or "en"),
+        language=project.source_language,
+        languages=tuple(str(code) for code in options.get("languages") or ()),
         directory_urls=bool(data.get("use_directory_urls", True)),
         labels=Labels(**labels),
     )

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 from termsite.content.fields import SLUG_RE
+from termsite.content.languages import project_languages
 from termsite.content.loader import display_path
 from termsite.project import ProjectConfig, read_project
 
@@ -101,10 +102,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"termsite import: error: {display_path(content_dir)} is not a folder.", file=sys.stderr)
         return 2
     same_site = content_dir.resolve() == project.content_dir.resolve()
+    languages, problems = project_languages(project)
+    if problems:
+        print(f"termsite import: error: {problems[0].format()}", file=sys.stderr)
+        return 2
+    source_language = args.lang or languages.source
+    # labels in the site's other languages are written as translations, when importing into the site's own
+    # content in its source language
+    translated = languages.translated if same_site and source_language == languages.source else ()
     options = ImportOptions(content_dir=content_dir, default_area=args.area,
-                            default_author=project.default_author if same_site else "")
+                            default_author=project.default_author if same_site else "",
+                            languages=(languages.source, *translated))
     term_names, area_names = _existing_names(content_dir)
-    read_options = ReadOptions(language=args.lang or str(project.options.get("language", "en")),
+    read_options = ReadOptions(language=source_language, translated=translated,
                                column_map=column_map, term_names=term_names, area_names=area_names)
 
     paths, errors = expand_sources(args.sources, REGISTRY.suffixes)
@@ -196,7 +206,7 @@ def _write(plan: ImportPlan) -> int:
     from termsite.importer.writing import ChangedMeanwhile, write_atomically
 
     # authors first, areas last: an interrupted import leaves references to files that exist where it can
-    order = {"authors": 0, "term": 1, "area": 2}
+    order = {"authors": 0, "term": 1, "area": 2, "translation": 3}
     for planned in sorted(plan.files, key=lambda f: order[f.kind]):
         shown = display_path(planned.path)
         if planned.action == "conflict":

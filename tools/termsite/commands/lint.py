@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pathspec
 
-from termsite.authoring.lint import KnowledgeBase, format_problems, lint_content, summary_line
+from termsite.authoring.lint import KnowledgeBase, format_problems, lint_report, summary_line
+from termsite.authoring.translations import CoverageReport
+from termsite.content.languages import project_languages
 from termsite.content.articles import markdown_sources
 from termsite.content.loader import ContentLayout
 from termsite.problems import Problem, Severity
@@ -32,6 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--warnings-as-errors", action="store_true", help="fail on style warnings too")
     parser.add_argument("--unlinked-pages", action="store_true",
                         help="warn about hand-written pages of docs_dir that link no glossary term")
+    parser.add_argument("--languages", action="store_true",
+                        help="also print the translation coverage of each language: terms, areas and pages "
+                             "translated, outdated and missing (the exit status does not depend on it)")
     parser.set_defaults(run=run)
 
 
@@ -51,18 +57,31 @@ def run(args: argparse.Namespace) -> int:
             targets[content_dir] = selected | {only}
 
     problems: list[Problem] = []
+    reports: list[CoverageReport] = []
     for content_dir, limit in targets.items():
         owner = _project_for(content_dir, project)
-        found = lint_content(content_dir, default_author=owner.default_author,
-                             pages=_knowledge_base(owner, args.unlinked_pages))
+        languages, language_problems = project_languages(owner)
+        report = lint_report(content_dir, default_author=owner.default_author,
+                             pages=_knowledge_base(owner, args.unlinked_pages), languages=languages.codes)
+        found = report.problems
         if limit is not None:
             found = [p for p in found if any(_is_within(Path(p.path).resolve(), path) for path in limit)]
-        problems += found
+        problems += language_problems + found
+        if report.coverage is not None:
+            reports.append(report.coverage)
     if args.warnings_as_errors:
         problems = [replace(p, severity=Severity.ERROR) if p.severity is Severity.WARNING else p for p in problems]
     output = format_problems(problems, args.format)
+    if args.languages and args.format == "json":
+        # one JSON document: the problems and the coverage together
+        output = json.dumps({"problems": json.loads(output or "[]"),
+                             "coverage": [row for report in reports for row in report.as_json()]}, indent=2)
     if output:
         print(output)
+    if args.languages and args.format != "json":
+        tables = [report.table() for report in reports if report.rows]
+        print("\n\n".join(tables) if tables else "termsite lint: the site has one language; there is nothing "
+                                                 "to translate (the plugin option `languages` names more).")
     if args.format != "json":
         print(summary_line(problems), file=sys.stderr if args.format == "github" else sys.stdout)
     return 1 if any(p.is_error for p in problems) else 0
@@ -87,6 +106,10 @@ def _content_dir_of(path: Path) -> tuple[Path, Path | None]:
     """
     layout = ContentLayout(Path("."))
     resolved = path.resolve()
+    # a translation, or a folder of them: content/i18n/de/terms/x.yml belongs to content/
+    translations = next((parent for parent in [resolved, *resolved.parents] if parent.name == layout.i18n_dir), None)
+    if translations is not None and (translations.parent / layout.terms_dir).is_dir():
+        return translations.parent, resolved
     if resolved.is_file() or not resolved.exists():
         parent = resolved.parent
         if parent.name in (layout.terms_dir, layout.areas_dir):

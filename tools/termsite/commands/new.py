@@ -1,4 +1,8 @@
-"""``termsite new term TITLE --area SLUG`` and ``termsite new area TITLE``: a new content file to fill in."""
+"""``termsite new term TITLE --area SLUG`` and ``termsite new area TITLE``: a new content file to fill in.
+
+``termsite new --lang de term SLUG`` (or ``area SLUG``) starts a translation of an existing entry instead:
+``content/i18n/de/terms/SLUG.yml`` with the source's texts to translate.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,17 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from termsite.changeset import ChangeError, FileChange, apply_changes, plan_write
 from termsite.content.fields import SLUG_RE, Collector, FieldType, Invalid, Record, did_you_mean
 from termsite.content.loader import RESERVED_SLUGS, ContentLayout, check_content, display_path
-from termsite.content.model import AREA, TERM, Glossary
+from termsite.content.labels import shipped_labels
+from termsite.content.languages import project_languages
+from termsite.content.model import AREA, AREA_TRANSLATION, TERM, TERM_TRANSLATION, Glossary
 from termsite.project import ProjectConfig, read_project
-from termsite.authoring.scaffold import PLACEHOLDER, NewArea, NewTerm, area_text, term_text
+from termsite.authoring.scaffold import (PLACEHOLDER, NewArea, NewTerm, NewTranslation, area_text, term_text,
+                                        translation_text)
 from termsite.authoring.schema import SCHEMAS, known_values, render_schemas, schema_comment
 from termsite.content.slugs import slugify
 from termsite.authoring.yamledit import EditError, append_to_list, apply_edits, scan
@@ -28,14 +36,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "new", help="create a term or area file to fill in",
         description="Create a new term or area file with every field present and explained, "
                     "ready to fill in; it passes `termsite lint` as written.")
+    parser.add_argument("--lang", metavar="LANG", default=None,
+                        help="start a translation into LANG (one of the plugin option `languages`) of the existing "
+                             "term or area SLUG: termsite new --lang de term SLUG")
     kinds = parser.add_subparsers(title="what to create", metavar="KIND", dest="kind", required=True)
 
     term = kinds.add_parser("term", help="a new term: content/terms/<slug>.yml",
                             description="Create content/terms/<slug>.yml, the slug derived from the title, and "
-                                        "list the term in the order of each area that keeps one.")
-    term.add_argument("title", help='the term\'s name, such as "Liquidation Cascade"')
-    term.add_argument("--area", dest="areas", action="append", required=True, metavar="SLUG",
-                      help="an area the term belongs to (repeat it for more; the main area first)")
+                                        "list the term in the order of each area that keeps one. With --lang, "
+                                        "start the translation of the term SLUG instead.")
+    term.add_argument("title", help='the term\'s name, such as "Liquidation Cascade" (with --lang: the slug of the '
+                                    'term to translate)')
+    term.add_argument("--area", dest="areas", action="append", default=[], metavar="SLUG",
+                      help="an area the term belongs to (repeat it for more; the main area first); required for a "
+                           "new term")
     term.add_argument("--related", action="append", default=[], metavar="SLUG[,SLUG...]",
                       help="related terms, repeated or separated by commas")
     term.add_argument("--author", help="a key of authors.yml (default: the site's default author)")
@@ -43,11 +57,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     area = kinds.add_parser("area", help="a new subject area: content/areas/<slug>.yml",
                             description="Create content/areas/<slug>.yml, the slug derived from the title.")
-    area.add_argument("title", help='the area\'s name, such as "Risk Management"')
+    area.add_argument("title", help='the area\'s name, such as "Risk Management" (with --lang: the slug of the area '
+                                    'to translate)')
     _common(area)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
+                        help="start a translation into LANG of the existing entry named by its slug")
     parser.add_argument("--slug", help="the file name without .yml (default: derived from the title)")
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     parser.set_defaults(run=run)
@@ -60,7 +77,12 @@ def run(args: argparse.Namespace) -> int:
         if not layout.root.is_dir():
             raise UsageError(f"the content folder {display_path(layout.root)} does not exist; run termsite in the "
                              "site's folder (beside mkdocs.yml) or pass --config.")
+        if args.lang is not None:
+            return _translation(args, project, layout)
         glossary, problems = check_content(layout.root, default_author=project.default_author)
+        if args.kind == "term" and not args.areas:
+            raise UsageError("a new term needs its area: add --area SLUG (the areas are the files in "
+                             f"{display_path(layout.areas)}/).")
         if args.kind == "term":
             changes, created = _new_term(args, project, layout, glossary)
         else:
@@ -82,6 +104,75 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: the glossary already had {sum(p.is_error for p in problems)} error(s); "
               "run `termsite lint` to see them.")
     return 0
+
+
+def _translation(args: argparse.Namespace, project: ProjectConfig, layout: ContentLayout) -> int:
+    """termsite new --lang LANG term|area SLUG: the translation of an existing entry, started from its texts."""
+    languages, problems = project_languages(project)
+    if problems:
+        raise UsageError(f"{problems[0].path}:{problems[0].line}: {problems[0].field}: {problems[0].message}")
+    if args.lang not in languages.translated:
+        if args.lang == languages.source:
+            raise UsageError(f"'{args.lang}' is the source language of the site; its entries are in "
+                             f"{display_path(layout.terms)}/ and {display_path(layout.areas)}/ (leave out --lang).")
+        listed = ", ".join(languages.codes)
+        raise UsageError(f"'{args.lang}' is not one of the site's languages{did_you_mean(args.lang, languages.translated)}"
+                         f"; add it to the termsite plugin option `languages` in mkdocs.yml (now: [{listed}]).")
+    if args.slug is not None or getattr(args, "areas", None) or getattr(args, "related", None) or \
+            getattr(args, "author", None):
+        raise UsageError("--slug, --area, --related and --author are for new entries; a translation has the slug, "
+                         "areas and links of the entry it translates.")
+    kind = args.kind
+    folder = layout.terms if kind == "term" else layout.areas
+    slug = args.title
+    source = folder / f"{slug}.yml"
+    if not source.is_file():
+        known = sorted(p.stem for p in folder.glob("*.yml")) if folder.is_dir() else []
+        raise UsageError(f"there is no {kind} '{slug}'{did_you_mean(slug, known)}; give the slug of the {kind} to "
+                         f"translate (a file name in {display_path(folder)}/).")
+    target = (layout.translated_terms if kind == "term" else layout.translated_areas)(args.lang) / f"{slug}.yml"
+    if target.exists():
+        raise UsageError(f"{display_path(target)} already exists; edit it (`termsite lint` says when its source "
+                         "changed).")
+    values = _source_values(source, kind)
+    text = translation_text(NewTranslation(
+        kind=kind, slug=slug, language=args.lang, language_name=shipped_labels(args.lang).get("language_name", ""),
+        source_language=languages.source, source_path=display_path(source), values=values,
+        schema_comment=_schema_comment(project, target, f"{kind}-translation.schema.json")))
+    _self_check(text, TERM_TRANSLATION if kind == "term" else AREA_TRANSLATION, target)
+    apply_changes([plan_write(target, text)])
+    print(f"created {display_path(target)}")
+    print(f"next: translate the texts of {display_path(target)} into {args.lang} (they are copied from "
+          f"{display_path(source)}), keeping [[slug]] references and source_modified as they are; then run "
+          "`termsite lint` and preview with `mkdocs serve`.")
+    return 0
+
+
+_TRANSLATED_FIELDS = {"term": ("title", "summary", "aliases", "body", "faq"),
+                      "area": ("title", "description", "intro", "faq")}
+
+
+def _source_values(source: Path, kind: str) -> dict[str, Any]:
+    """The source entry's translatable fields as its file has them, and the date the translation follows."""
+    shown = display_path(source)
+    root, problems = read_yaml_file(source, shown)
+    out = Collector(shown)
+    try:
+        values = (TERM if kind == "term" else AREA).convert_mapping(root, "", out) if root is not None else None
+    except Invalid:
+        values = None
+    if values is None:
+        first = (problems + out.problems)[0]
+        raise UsageError(f"{first.format()} (fix the source first: a translation starts from its texts)")
+    copied: dict[str, Any] = {name: values[name] for name in _TRANSLATED_FIELDS[kind] if values.get(name)}
+    if "faq" in copied:
+        copied["faq"] = [{key: value for key, value in (("aspect", faq.aspect), ("question", faq.question),
+                                                        ("answer", faq.answer)) if value} for faq in copied["faq"]]
+    if values.get("image"):
+        copied["image"] = {"caption": values["image"].caption}
+    date = values.get("modified") or values.get("published") or datetime.now().astimezone().replace(microsecond=0)
+    copied["source_modified"] = date.isoformat()
+    return copied
 
 
 def _slug_for(args: argparse.Namespace, folder: Path, kind: str) -> str:

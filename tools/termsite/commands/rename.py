@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from termsite.changeset import ChangeError, apply_changes
+from termsite.content.languages import project_languages
 from termsite.content.loader import ContentLayout, display_path
 from termsite.project import read_project
 from termsite.authoring.rename import RenameError, plan_rename
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         pages = project.pages_dir if project.found and project.pages_dir.is_dir() else None
         plan = plan_rename(layout, args.old, args.new, default_author=project.default_author, schema_comment=comment,
-                           pages_dir=pages)
+                           pages_dir=pages, languages=project_languages(project)[0].codes)
         if not args.dry_run:
             apply_changes(plan.changes)
     except RenameError as error:
@@ -52,8 +53,11 @@ def run(args: argparse.Namespace) -> int:
     verb = "would " if args.dry_run else ""
     old_file, new_file = layout.terms / f"{args.old}.yml", layout.terms / f"{args.new}.yml"
     print(f"{verb}rename {display_path(old_file)} -> {display_path(new_file)}")
+    for path, target in sorted(plan.moved.items()):
+        if path != old_file:
+            print(f"{verb}rename {display_path(path)} -> {display_path(target)}")
     for path, count in sorted(plan.references.items()):
-        shown = new_file if path == old_file else path
+        shown = plan.moved.get(path, path)
         print(f"{verb}update {count} reference(s) in {display_path(shown)}")
     print(f"{verb}record '{args.old}: {args.new}' in {display_path(layout.redirects)}: "
           f"the old address redirects to the new page")

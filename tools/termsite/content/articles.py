@@ -25,10 +25,11 @@ from typing import Iterable
 
 from termsite.content.fields import (SLUG_RE, Boolean, Choice, Collector, DateTime, Invalid, Key, ListOf, Record, Slug,
                                      Spec, Text, did_you_mean)
+from termsite.content.languages import page_language
 from termsite.content.loader import REFERENCE_RE, display_path, line_of, strip_code
 from termsite.content.model import IMAGE, SUMMARY_MAX_LENGTH, TERM_FAQ, FaqEntry, Glossary, Image
 from termsite.content.yamlsource import MAX_FILE_BYTES, YamlNode, parse_yaml_bytes
-from termsite.problems import Problem
+from termsite.problems import Problem, Severity
 
 ARTICLE_TYPES = ("Article", "TechArticle", "HowTo", "BlogPosting")
 
@@ -66,6 +67,9 @@ ARTICLE = Record(
                                                       "published as FAQPage")),
         Spec("image", IMAGE),
         Spec("termsite", PAGE_OPTIONS),
+        Spec("source_modified", DateTime(description="In a translation (docs_dir/<language>/<path>.md): the source "
+                                                     "page's 'modified' it was made from; `termsite lint` warns "
+                                                     "when the source page changed after it")),
     ),
 )
 
@@ -87,6 +91,11 @@ class Article:
     image: Image | None = None
     autolink: bool = True
     jsonld: bool = True
+    source_modified: datetime | None = None
+    # A translation (docs_dir/<language>/<path>.md, <language> one of the site's other languages): its
+    # language and the source it translates ('guides/funding.md'); '' and the page itself for the rest.
+    language: str = ""
+    translates: str = ""
     # each [[reference]] of the page and its front matter: (slug, line, column, field)
     references: list[tuple[str, int, int, str]] = field(default_factory=list, repr=False)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
@@ -136,13 +145,37 @@ def load_articles(docs_dir: Path, sources: Iterable[str], glossary: Glossary, *,
     shown_root = shown_dir if shown_dir is not None else display_path(docs_dir)
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
+    sources = list(sources)
     for source in sources:
         shown = f"{shown_root.rstrip('/')}/{source}" if shown_root not in ("", ".") else source
         article, found = read_article(docs_dir / source, source, shown, glossary)
         problems += found
         if article is not None:
             articles[source] = article
+    problems += _pages_without_source(articles, set(sources), shown_root)
     return articles, problems
+
+
+def _close_page(source: str, originals: list[str]) -> str:
+    """' (did you mean ...?)' for a misspelt page path; pages in one folder share too much for a looser match."""
+    close = difflib.get_close_matches(source, originals, n=1, cutoff=0.85)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _pages_without_source(articles: dict[str, Article], sources: set[str], shown_root: str) -> list[Problem]:
+    """Translations of pages the site does not have: a page of their own in that language, or a misnamed file."""
+    originals = [source for source, article in articles.items() if not article.language]
+    problems = []
+    for article in articles.values():
+        if article.language and article.translates not in sources:
+            shown = f"{shown_root.rstrip('/')}/{article.translates}" if shown_root not in ("", ".") \
+                else article.translates
+            problems.append(Problem(article.path, 1, 1, "page-without-source",
+                                    f"{shown} does not exist, so this page translates nothing"
+                                    f"{_close_page(article.translates, originals)}; a translation has the path "
+                                    f"of its source page below {article.language}/ (it is published as a "
+                                    f"{article.language} page of its own).", "", Severity.WARNING))
+    return problems
 
 
 def read_article(path: Path, source: str, shown: str, glossary: Glossary) -> tuple[Article | None, list[Problem]]:
@@ -159,7 +192,8 @@ def read_article(path: Path, source: str, shown: str, glossary: Glossary) -> tup
 
 def parse_article(text: str, source: str, shown: str, glossary: Glossary) -> tuple[Article | None, list[Problem]]:
     front = FrontMatter.split(text)
-    article = Article(source=source, path=shown)
+    language, translates = page_language(source, glossary.languages)
+    article = Article(source=source, path=shown, language=language, translates=translates)
     out = Collector(shown)
     if front.yaml.strip():
         # A blank line for the opening '---' keeps the YAML reader's line numbers the file's.

@@ -12,10 +12,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from termsite.content.fields import SLUG_RE, Collector, Invalid, MapOf, Record, did_you_mean
-from termsite.content.model import AREA, AUTHORS, REDIRECTS, TERM, Area, Author, FaqEntry, Glossary, Term
+from termsite.content.model import (AREA, AUTHORS, REDIRECTS, TERM, Area, AreaTranslation, Author, FaqEntry, Glossary,
+                                    Term, area_members)
 from termsite.problems import ContentError, Problem, Severity
 from termsite.workers import map_items
 from termsite.content.yamlsource import YamlNode, read_yaml_file
@@ -39,6 +40,7 @@ class ContentLayout:
     areas_dir: str = "areas"
     authors_file: str = "authors.yml"
     redirects_file: str = "redirects.yml"
+    i18n_dir: str = "i18n"
 
     @property
     def terms(self) -> Path:
@@ -56,6 +58,20 @@ class ContentLayout:
     def redirects(self) -> Path:
         return self.root / self.redirects_file
 
+    @property
+    def i18n(self) -> Path:
+        """Translations: i18n/<language>/terms/, i18n/<language>/areas/ and i18n/<language>/site.yml."""
+        return self.root / self.i18n_dir
+
+    def translated_terms(self, language: str) -> Path:
+        return self.i18n / language / self.terms_dir
+
+    def translated_areas(self, language: str) -> Path:
+        return self.i18n / language / self.areas_dir
+
+    def site_translation(self, language: str) -> Path:
+        return self.i18n / language / "site.yml"
+
 
 def display_path(path: Path) -> str:
     """A path as a contributor would type it: relative to the working directory when possible."""
@@ -69,41 +85,58 @@ def display_path(path: Path) -> str:
 
 
 def load_glossary(content_dir: Path | str, *, default_author: str = "", cache: ParseCache | None = None,
-                  files_dir: Path | None = None) -> Glossary:
+                  files_dir: Path | None = None, languages: Sequence[str] = ()) -> Glossary:
     """Load and validate all content; raise ContentError listing every error found."""
-    glossary, problems = check_content(content_dir, default_author=default_author, cache=cache, files_dir=files_dir)
+    glossary, problems = check_content(content_dir, default_author=default_author, cache=cache, files_dir=files_dir,
+                                       languages=languages)
     if glossary is None or any(p.is_error for p in problems):
         raise ContentError(problems)
     return glossary
 
 
 def check_content(content_dir: Path | str, *, default_author: str = "", cache: ParseCache | None = None,
-                  files_dir: Path | None = None) -> tuple[Glossary | None, list[Problem]]:
+                  files_dir: Path | None = None,
+                  languages: Sequence[str] = ()) -> tuple[Glossary | None, list[Problem]]:
     """Load and validate; return the glossary (None when it has errors) and all problems.
 
     ``files_dir`` is the folder the site's own files are published from (MkDocs' docs_dir):
-    an image given as a path inside the site must be there.
+    an image given as a path inside the site must be there. ``languages`` are the site's
+    languages, the source language first: the translations into the others are loaded from
+    ``i18n/`` and checked against the source (see :mod:`termsite.content.translations`).
+    Without ``languages``, ``i18n/`` is not read.
     """
+    from termsite.content.translations import TranslationLoader  # it builds on this module
     layout = ContentLayout(Path(content_dir))
     problems: list[Problem] = []
     if not layout.root.is_dir():
         return None, [Problem(display_path(layout.root), 1, 1, "missing-content",
                               "the content folder does not exist; expected terms/, areas/ and authors.yml in it.")]
     authors = _load_authors(layout, problems)
-    references: list[tuple[Term | Area, str, int, str]] = []
-    terms = {t.slug: t for t in _load_entries(layout.terms, "term", problems, references, cache)}
-    areas = {a.slug: a for a in _load_entries(layout.areas, "area", problems, references, cache)}
-    glossary = Glossary(terms=terms, areas=areas, authors=authors, default_author=default_author)
+    references: list[tuple[Any, str, int, str]] = []
+    translations = TranslationLoader(layout, tuple(languages), problems) if languages else None
+    jobs = [(path, display_path(path), kind) for folder, kind in ((layout.terms, "term"), (layout.areas, "area"))
+            for path in _entry_files(folder, problems)]
+    jobs += translations.jobs() if translations else []
+    # One pass over every file, in worker processes for a large glossary (see termsite.workers).
+    entries = list(_parse_entries(jobs, problems, references, cache))
+    terms = {t.slug: t for t in entries if isinstance(t, Term)}
+    areas = {a.slug: a for a in entries if isinstance(a, Area)}
+    glossary = Glossary(terms=terms, areas=areas, authors=authors, default_author=default_author,
+                        languages=tuple(languages))
     # Files that exist but did not load already have their own error; references to them get none.
     unloaded = (_stems(layout.terms) - set(terms), _stems(layout.areas) - set(areas))
     redirects = _load_redirects(layout, problems)
     glossary.redirects = _resolve_redirects(redirects, terms, unloaded[0], display_path(layout.redirects), problems)
-    _cross_check(glossary, layout, problems, references, unloaded)
+    source_references = [r for r in references if isinstance(r[0], (Term, Area))]
+    _cross_check(glossary, layout, problems, source_references, unloaded)
+    if translations is not None:
+        glossary.translations = translations.assemble(entries, glossary, unloaded,
+                                                      [r for r in references if not isinstance(r[0], (Term, Area))])
     if files_dir is not None:
         problems.extend(_missing_site_files(glossary, files_dir))
     if any(p.is_error for p in problems):
         return None, sorted(problems)
-    glossary.area_members = _area_members(glossary)
+    glossary.area_members = area_members(glossary)
     glossary.narrower = _narrower(glossary)
     return glossary, sorted(problems)
 
@@ -202,13 +235,15 @@ def _resolve_redirects(redirects: dict[str, _Redirect], terms: dict[str, Term], 
     return resolved
 
 
-def _entry_files(folder: Path, problems: list[Problem]) -> list[Path]:
+def _entry_files(folder: Path, problems: list[Problem], root: Path | None = None) -> list[Path]:
+    """The entry files of a folder; ``root`` is the content folder they must stay inside (default: its parent)."""
     if not folder.is_dir():
         return []
+    root = root if root is not None else folder.parent
     files: list[Path] = []
     seen: dict[str, Path] = {}
     try:
-        folder_inside = folder.resolve().is_relative_to(folder.parent.resolve())
+        folder_inside = folder.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):
         folder_inside = False
     for path in sorted(folder.iterdir()):
@@ -231,7 +266,7 @@ def _entry_files(folder: Path, problems: list[Problem]) -> list[Path]:
                                     f"rename the file, e.g. to '{path.stem}-1.yml'."))
             continue
         # Resolving every path costs as much as parsing a small file: only links, or a linked folder, need it.
-        outside = _outside_content(path, folder.parent) if not folder_inside or path.is_symlink() else None
+        outside = _outside_content(path, root) if not folder_inside or path.is_symlink() else None
         if outside:
             problems.append(outside)
             continue
@@ -324,13 +359,17 @@ def _parse_entry_file(path: Path, shown: str, record: Record, make: Any) -> _Par
 
 def _parse_job(job: tuple[Path, str, str]) -> _ParsedFile:
     path, shown, kind = job
-    record, make = (TERM, _make_term) if kind == "term" else (AREA, _make_area)
-    return _parse_entry_file(path, shown, record, make)
+    if kind == "term":
+        return _parse_entry_file(path, shown, TERM, _make_term)
+    if kind == "area":
+        return _parse_entry_file(path, shown, AREA, _make_area)
+    from termsite.content.translations import parse_translation_job
+
+    return parse_translation_job(job)
 
 
-def _load_entries(folder: Path, kind: str, problems: list[Problem],
-                  references: list[tuple[Term | Area, str, int, str]], cache: ParseCache | None = None) -> Iterable[Any]:
-    jobs = [(path, display_path(path), kind) for path in _entry_files(folder, problems)]
+def _parse_entries(jobs: list[tuple[Path, str, str]], problems: list[Problem],
+                   references: list[tuple[Any, str, int, str]], cache: ParseCache | None = None) -> Iterable[Any]:
     # Worker processes parse the files of a large glossary (see termsite.workers).
     for parsed in cache.parse_all(jobs) if cache else map_items(_parse_job, jobs):
         problems.extend(parsed.problems)
@@ -377,17 +416,17 @@ def _make_area(slug: str, path: str, values: dict[str, Any], root: YamlNode) -> 
     return Area(slug=slug, path=path, positions=_positions(root), **values)
 
 
-def _check_dates(entry: Term | Area, root: YamlNode, out: Collector) -> None:
-    if entry.published and entry.modified and entry.modified < entry.published:
+def _check_dates(entry: Any, root: YamlNode, out: Collector) -> None:
+    if getattr(entry, "published", None) and entry.modified and entry.modified < entry.published:
         node = root.entries["modified"][1]
         out.error(node, "modified", "dates-reversed",
                   f"{entry.modified.isoformat()} is before published ({entry.published.isoformat()}); "
                   "modified cannot come before published.")
 
 
-def markdown_fields(entry: Term | Area, root: YamlNode) -> Iterable[tuple[str, str, YamlNode]]:
-    """Each Markdown field of an entry: (field path, text, node)."""
-    main = "body" if isinstance(entry, Term) else "intro"
+def markdown_fields(entry: Any, root: YamlNode) -> Iterable[tuple[str, str, YamlNode]]:
+    """Each Markdown field of an entry or translation: (field path, text, node)."""
+    main = "intro" if isinstance(entry, (Area, AreaTranslation)) else "body"
     if main in root.entries:
         yield main, getattr(entry, main), root.entries[main][1]
     if "faq" in root.entries:
@@ -410,7 +449,7 @@ def line_of(node: YamlNode, offset: int, text: str) -> int:
     return first + text.count("\n", 0, offset)
 
 
-def _references(entry: Term | Area, root: YamlNode, out: Collector) -> Iterable[tuple[str, int, str]]:
+def _references(entry: Any, root: YamlNode, out: Collector) -> Iterable[tuple[str, int, str]]:
     """Each well-formed [[slug]] reference: (slug, line, field); malformed ones are reported."""
     for where, _, node in markdown_fields(entry, root):
         text = node.text
@@ -596,22 +635,6 @@ def _replacement_circle(term: Term, terms: dict[str, Term]) -> list[str]:
     if current is None or current.slug != term.slug or min(chain) != term.slug:
         return []
     return chain + [term.slug]
-
-
-def _area_members(glossary: Glossary) -> dict[str, list[Term]]:
-    members: dict[str, list[Term]] = defaultdict(list)
-    for term in glossary.sorted_terms():
-        for area in term.areas:
-            members[area].append(term)
-    ordered: dict[str, list[Term]] = {}
-    for slug, area in glossary.areas.items():
-        listed = members.get(slug, [])
-        if area.terms is not None:
-            rank = {s: i for i, s in enumerate(area.terms)}
-            # terms the order list forgot keep their alphabetical place after the listed ones
-            listed = sorted(listed, key=lambda t: rank.get(t.slug, len(rank)))
-        ordered[slug] = listed
-    return ordered
 
 
 def faq_questions(entry: Term | Area) -> list[tuple[str, FaqEntry]]:

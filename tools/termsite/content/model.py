@@ -1,8 +1,9 @@
-"""The glossary's content model: terms, areas and authors, and the field specs that define them."""
+"""The glossary's content model: terms, areas and authors, their translations, and the field specs that define them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -81,6 +82,7 @@ class Term:
     modified: datetime | None = None
     status: str = "active"
     replaced_by: str = ""
+    language: str = ""  # '' in the source language; the translation's language in a glossary of in_language()
     # field name -> (line, column) of its key, for messages that come after loading
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -101,7 +103,74 @@ class Area:
     published: datetime | None = None
     modified: datetime | None = None
     terms: list[str] | None = None  # explicit order, when the area sets one
+    language: str = ""  # '' in the source language; the translation's language in a glossary of in_language()
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
+class TermTranslation:
+    """content/i18n/<language>/terms/<slug>.yml: a term's translated fields, and the source version they translate."""
+
+    slug: str
+    language: str
+    path: str
+    title: str
+    summary: str
+    source_modified: datetime
+    aliases: list[str] = field(default_factory=list)
+    body: str = ""
+    faq: list[FaqEntry] = field(default_factory=list)
+    image_caption: str = ""
+    modified: datetime | None = None
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
+class AreaTranslation:
+    """content/i18n/<language>/areas/<slug>.yml."""
+
+    slug: str
+    language: str
+    path: str
+    title: str
+    description: str
+    source_modified: datetime
+    intro: str = ""
+    faq: list[FaqEntry] = field(default_factory=list)
+    image_caption: str = ""
+    modified: datetime | None = None
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
+class SiteTranslation:
+    """content/i18n/<language>/site.yml: the site's name and description, and label overrides, in one language."""
+
+    language: str
+    path: str
+    site_name: str = ""
+    site_description: str = ""
+    labels: dict[str, str] = field(default_factory=dict)  # overrides of termsite's shipped labels
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
+class LanguageContent:
+    """Everything translated into one language (slug -> translation); ``site`` is None without a site.yml."""
+
+    language: str
+    terms: dict[str, TermTranslation] = field(default_factory=dict)
+    areas: dict[str, AreaTranslation] = field(default_factory=dict)
+    site: SiteTranslation | None = None
+
+
+def title_key(title: str, language: str = "") -> str:
+    """What titles sort by: case-folded, and in a translated language without accents too (so that 'Ölpreis'
+    sorts among the O, as readers of German or Spanish expect, not after Z); the source language keeps its order."""
+    folded = title.casefold()
+    if not language:
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
 @dataclass
@@ -118,6 +187,16 @@ class Glossary:
     redirects: dict[str, str] = field(default_factory=dict)
     # term slug -> the slugs of the terms that name it in their 'broader', by title
     narrower: dict[str, list[str]] = field(default_factory=dict)
+    # every language of the site, the source language first (one language: no translations)
+    languages: tuple[str, ...] = ()
+    # language -> its translations, for each language but the source (an empty LanguageContent when none yet)
+    translations: dict[str, LanguageContent] = field(default_factory=dict)
+    # '' for the source glossary; the language of a glossary made by in_language()
+    language: str = ""
+
+    @property
+    def source_language(self) -> str:
+        return self.languages[0] if self.languages else ""
 
     def narrower_of(self, slug: str) -> list[Term]:
         return [self.terms[s] for s in self.narrower.get(slug, [])]
@@ -126,10 +205,76 @@ class Glossary:
         return self.authors.get(term.author or self.default_author)
 
     def sorted_terms(self) -> list[Term]:
-        return sorted(self.terms.values(), key=lambda t: (t.title.casefold(), t.slug))
+        return sorted(self.terms.values(), key=lambda t: (title_key(t.title, self.language), t.title.casefold(),
+                                                          t.slug))
 
     def sorted_areas(self) -> list[Area]:
-        return sorted(self.areas.values(), key=lambda a: (a.title.casefold(), a.slug))
+        return sorted(self.areas.values(), key=lambda a: (title_key(a.title, self.language), a.title.casefold(),
+                                                          a.slug))
+
+
+def in_language(glossary: Glossary, language: str) -> Glossary:
+    """The glossary as readers of ``language`` see it: each translated entry in that language, the rest as they are.
+
+    A translated term or area is the source entry with the translation's fields in place (title,
+    summary or description, aliases, body or intro, FAQ, the image's caption, and the
+    translation's own ``modified`` when it has one), ``language`` set and ``path`` the translation's
+    file. A field the translation leaves out is left out in that language (no aliases, body, intro
+    or FAQ: the page does not mix languages), except the image's caption, which keeps the source's.
+    Entries without a translation are the source's, unchanged (``language`` ''). ``area_members``
+    and ``narrower`` follow the language's titles. For the source language the glossary itself is
+    returned; a language the site does not have is a ValueError.
+    """
+    if language == glossary.source_language or (not glossary.languages and not language):
+        return glossary
+    if language not in glossary.translations:
+        raise ValueError(f"'{language}' is not one of the site's languages ({', '.join(glossary.languages)}).")
+    content = glossary.translations[language]
+    terms = {slug: _translated_term(term, content.terms.get(slug)) for slug, term in glossary.terms.items()}
+    areas = {slug: _translated_area(area, content.areas.get(slug)) for slug, area in glossary.areas.items()}
+    view = replace(glossary, terms=terms, areas=areas, language=language, area_members={}, narrower={})
+    view.area_members = area_members(view)
+    order = {term.slug: index for index, term in enumerate(view.sorted_terms())}
+    view.narrower = {slug: sorted(narrower, key=order.__getitem__) for slug, narrower in glossary.narrower.items()}
+    return view
+
+
+def _translated_term(term: Term, translation: TermTranslation | None) -> Term:
+    if translation is None:
+        return term
+    image = replace(term.image, caption=translation.image_caption) if term.image and translation.image_caption \
+        else term.image
+    return replace(term, title=translation.title, summary=translation.summary, aliases=list(translation.aliases),
+                   body=translation.body, faq=list(translation.faq), image=image,
+                   modified=translation.modified or term.modified, language=translation.language,
+                   path=translation.path, positions=translation.positions)
+
+
+def _translated_area(area: Area, translation: AreaTranslation | None) -> Area:
+    if translation is None:
+        return area
+    image = replace(area.image, caption=translation.image_caption) if area.image and translation.image_caption \
+        else area.image
+    return replace(area, title=translation.title, description=translation.description, intro=translation.intro,
+                   faq=list(translation.faq), image=image, modified=translation.modified or area.modified,
+                   language=translation.language, path=translation.path, positions=translation.positions)
+
+
+def area_members(glossary: Glossary) -> dict[str, list[Term]]:
+    """Area slug -> its terms in display order: the area's explicit order, else by title (in the glossary's language)."""
+    members: dict[str, list[Term]] = {}
+    for term in glossary.sorted_terms():
+        for area in term.areas:
+            members.setdefault(area, []).append(term)
+    ordered: dict[str, list[Term]] = {}
+    for slug, area in glossary.areas.items():
+        listed = members.get(slug, [])
+        if area.terms is not None:
+            rank = {s: i for i, s in enumerate(area.terms)}
+            # terms the order list forgot keep their alphabetical place after the listed ones
+            listed = sorted(listed, key=lambda t: rank.get(t.slug, len(rank)))
+        ordered[slug] = listed
+    return ordered
 
 
 def _image(values: dict[str, Any]) -> Image:
@@ -232,6 +377,79 @@ AREA = Record(
     ),
 )
 
+def _translation_image(what: str) -> Record:
+    return Record(
+        description=f"The {what}'s image, as the source file has it: only its caption is translated.",
+        fields=(Spec("caption", Text(description="What the image shows, in one line, in this language"), True),),
+    )
+
+
+SOURCE_MODIFIED = DateTime(description="The source entry's 'modified' (else 'published') that this translation was "
+                                       "made from, ISO 8601 with offset; `termsite lint` warns when the source "
+                                       "changed after it")
+TRANSLATION_MODIFIED = DateTime(description="The translation's own last substantive change, ISO 8601 with offset")
+
+TERM_TRANSLATION = Record(
+    description="A term's translation: content/i18n/<language>/terms/<slug>.yml, the slug of the source term",
+    fields=(
+        Spec("title", Text(max_length=120, description="The term's name in this language, unique in the language"),
+             True),
+        Spec("summary", Text(max_length=SUMMARY_MAX_LENGTH,
+                             description="One plain-text sentence in this language: meta description, JSON-LD "
+                                         "description, link tooltip"), True),
+        Spec("aliases", ListOf(item=Text(max_length=120), unique=True,
+                               description="Other names in this language, abbreviations and plurals; searchable "
+                                           "and auto-linked")),
+        Spec("body", Markdown(description="The definition in this language, Markdown; [[slug]] links terms by "
+                                          "their (source) slugs")),
+        Spec("faq", ListOf(item=TERM_FAQ, description="Questions and answers in this language (the page's own "
+                                                      "FAQ, not matched to the source's by position)")),
+        Spec("image", _translation_image("term")),
+        Spec("source_modified", SOURCE_MODIFIED, True),
+        Spec("modified", TRANSLATION_MODIFIED),
+    ),
+)
+
+AREA_TRANSLATION = Record(
+    description="An area's translation: content/i18n/<language>/areas/<slug>.yml, the slug of the source area",
+    fields=(
+        Spec("title", Text(max_length=120, description="The area's name in this language"), True),
+        Spec("description", Text(max_length=SUMMARY_MAX_LENGTH,
+                                 description="One plain-text sentence in this language: meta and JSON-LD "
+                                             "description"), True),
+        Spec("intro", Markdown(description="Introduction in this language, Markdown; [[slug]] links terms")),
+        Spec("faq", ListOf(item=AREA_FAQ, description="Questions in this language: {aspect, answer} or "
+                                                      "{question, answer}")),
+        Spec("image", _translation_image("area")),
+        Spec("source_modified", SOURCE_MODIFIED, True),
+        Spec("modified", TRANSLATION_MODIFIED),
+    ),
+)
+
+
+def _labels_record() -> Record:
+    """One optional plain-text field per label of termsite's English label file."""
+    from termsite.content.labels import placeholders, shipped_labels  # data files, read once
+
+    fields = []
+    for key, english in shipped_labels("en").items():
+        kept = placeholders(english)
+        note = f"; keep {', '.join('{' + name + '}' for name in sorted(kept))}" if kept else ""
+        fields.append(Spec(key, Text(description=f"In English: '{english}'{note}")))
+    return Record(description="Words of the generated pages in this language; each overrides termsite's own "
+                              "label file for the language", fields=tuple(fields))
+
+
+SITE_TRANSLATION = Record(
+    description="The site in one language: content/i18n/<language>/site.yml",
+    fields=(
+        Spec("site_name", Text(description="The site's name in this language (mkdocs.yml's site_name)")),
+        Spec("site_description", Text(max_length=SUMMARY_MAX_LENGTH,
+                                      description="The site's description in this language, one plain sentence")),
+        Spec("labels", _labels_record()),
+    ),
+)
+
 AUTHOR = Record(
     description="A person or team credited as author.",
     fields=(
@@ -253,4 +471,6 @@ REDIRECTS = MapOf(
 CANONICAL_ORDER = {
     "term": TERM.names,
     "area": AREA.names,
+    "term-translation": TERM_TRANSLATION.names,
+    "area-translation": AREA_TRANSLATION.names,
 }

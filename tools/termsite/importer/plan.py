@@ -22,6 +22,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
@@ -39,7 +40,10 @@ from termsite.importer.reading import (
     term_url_key,
 )
 from termsite.content.loader import ContentLayout, check_content, display_path
-from termsite.content.model import AREA, AUTHORS, TERM
+from termsite.content.languages import primary_subtag
+from termsite.content.model import AREA, AREA_TRANSLATION, AUTHORS, TERM, TERM_TRANSLATION
+from termsite.importer.htmlmd import escape_paragraph
+from termsite.importer.text import first_sentence
 from termsite.content.yamlsource import parse_yaml_bytes, read_yaml_file
 from termsite.authoring.yamlwriter import dump_map, dump_record
 
@@ -52,7 +56,7 @@ _PLAIN_LABEL_FORBIDDEN = set("\\*_[]|`\n<&!")
 @dataclass
 class PlannedFile:
     path: Path
-    kind: str  # "term", "area" or "authors"
+    kind: str  # "term", "area", "authors" or "translation"
     action: str  # "create", "complete", "append", "unchanged" or "conflict"
     text: str = ""  # what the file will hold (for "append": only the appended entries)
     expected: str | None = None  # the file's text when read; a write checks it is still that
@@ -91,6 +95,8 @@ class ImportOptions:
     content_dir: Path
     default_area: str = ""
     default_author: str = ""
+    # the site's languages, the source first: labels in the others become translation files
+    languages: tuple[str, ...] = ()
 
 
 # Combining the readings
@@ -405,6 +411,8 @@ def plan_import(readings: list[Reading], options: ImportOptions) -> ImportPlan:
         values = _cleaned(_area_values(area, links), f"area '{slug}'", plan.notes)
         plan.files.append(_plan_entry(layout.areas / f"{slug}.yml", "area", values, AREA, list(area.review)))
 
+    plan.files += _plan_translations(readings, options, terms, areas, existing_areas, plan.notes)
+
     if authors.added:
         appended = dump_map(authors.added, AUTHORS)
         action = "append" if authors.text is not None else "create"
@@ -414,6 +422,49 @@ def plan_import(readings: list[Reading], options: ImportOptions) -> ImportPlan:
     if not plan.errors:
         plan.problems = _problems_after(plan, options)
     return plan
+
+
+def _plan_translations(readings: list[Reading], options: ImportOptions, terms: dict[str, TermRecord],
+                       areas: dict[str, AreaRecord], existing_areas: set[str], notes: list[str]) -> list[PlannedFile]:
+    """Translation files from the labels a source has in the site's other languages (SKOS prefLabel, altLabel,
+    definition), each following the imported entry's date; merged with existing files like every entry."""
+    from termsite.importer.skos import labels_by_language
+
+    layout = ContentLayout(options.content_dir)
+    planned: list[PlannedFile] = []
+    found = labels_by_language(readings)
+    for language in options.languages[1:]:
+        key = primary_subtag(language)
+        for slug, by_language in sorted(found.items()):
+            labels = by_language.get(key)
+            if labels is None or not labels.title:
+                continue
+            summary, rest = first_sentence(labels.definition)
+            review = [] if summary else [f"imported without a {language} definition: write the summary"]
+            values: dict[str, Any] = {"title": labels.title,
+                                      "aliases": [a for a in labels.aliases if a.casefold() != labels.title.casefold()]}
+            entry: TermRecord | AreaRecord | None = terms.get(slug)
+            if entry is not None:
+                values["summary"] = summary or f"Replace this with a one-sentence definition of {labels.title}."
+                values["body"] = escape_paragraph(labels.definition) if rest else ""
+                record, folder, kind = TERM_TRANSLATION, layout.translated_terms(language), "term"
+            elif slug in areas or slug in existing_areas:
+                entry = areas.get(slug)
+                values.pop("aliases")
+                values["description"] = summary or f"Replace this with a one-sentence description of {labels.title}."
+                values["intro"] = escape_paragraph(labels.definition) if rest else ""
+                record, folder, kind = AREA_TRANSLATION, layout.translated_areas(language), "area"
+            else:
+                continue
+            date = (entry.modified or entry.published) if entry is not None else ""
+            if not date:
+                date = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+                notes.append(f"{kind} '{slug}' has no date in the source; its {language} translation follows the "
+                             f"version imported now ({date}).")
+            values["source_modified"] = date
+            values = _cleaned(values, f"{language} translation of '{slug}'", notes)
+            planned.append(_plan_entry(folder / f"{slug}.yml", "translation", values, record, review))
+    return planned
 
 
 def _hosted_on_source(readings: list[Reading], terms: dict[str, TermRecord], areas: dict[str, AreaRecord]) -> list[str]:
@@ -445,11 +496,20 @@ def _problems_after(plan: ImportPlan, options: ImportOptions) -> list[str]:
                 if path.is_file():
                     shutil.copyfile(path, copy / path.name)
         for planned in plan.files:
-            if planned.writes:
+            if planned.writes and planned.kind != "translation":
                 target = copy / planned.path.relative_to(root)
                 target.write_text(planned.final_text(), encoding="utf-8")
-        _, before = check_content(root, default_author=options.default_author) if root.is_dir() else (None, [])
-        _, after = check_content(copy, default_author=options.default_author)
+        if (root / layout.i18n_dir).is_dir():
+            shutil.copytree(root / layout.i18n_dir, copy / layout.i18n_dir)
+        for planned in plan.files:
+            if planned.writes and planned.kind == "translation":
+                target = copy / planned.path.relative_to(root)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(planned.final_text(), encoding="utf-8")
+        languages = options.languages
+        _, before = check_content(root, default_author=options.default_author, languages=languages) \
+            if root.is_dir() else (None, [])
+        _, after = check_content(copy, default_author=options.default_author, languages=languages)
         shown_copy, shown_root = display_path(copy), display_path(root)
 
         def key(problem: Any, prefix: str) -> tuple[str, str, str, str]:

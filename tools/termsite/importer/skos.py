@@ -10,7 +10,9 @@
   each top concept with narrower concepts is an area, and the concepts below it are its terms.
   Concepts under no area go to an area made from the scheme, unless ``--area`` names one.
 * The ``skos:ConceptScheme``'s title is the glossary's name (the report suggests it as site_name).
-* Labels and definitions in other languages are kept for translations: see :func:`translations`.
+* Labels and definitions in other languages are kept for translations: see :func:`translations`. In the
+  site's other languages (the plugin option ``languages``) they become translation files
+  (``content/i18n/<lang>/``, written by :mod:`termsite.importer.plan`); the others are listed in the report.
 
 A concept's slug is the last segment of its ``schema:url`` (what termsite's own export
 writes), else made from its title. SKOS has no order, so lists are sorted: aliases by
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from termsite.content.languages import primary_subtag
 from termsite.content.slugs import slugify
 from termsite.importer import codes
 from termsite.importer.htmlmd import escape_paragraph
@@ -99,7 +102,7 @@ class SkosReader:
         from rdflib import Namespace
         from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-        self.graph, self.source, self.language = graph, source, options.language
+        self.graph, self.source, self.language, self.options = graph, source, options.language, options
         self.SKOS, self.RDF, self.RDFS, self.DCT, self.OWL = SKOS, RDF, RDFS, DCTERMS, OWL
         self.SCHEMA = (Namespace("https://schema.org/"), Namespace("http://schema.org/"))
         self.notes: list[str] = []
@@ -180,12 +183,18 @@ class SkosReader:
             reading.terms.append(term)
         reading.areas = list(areas.values()) + ([fallback] if fallback is not None else [])
         others = translations(self, concepts)
-        if others:
-            count = sum(len(languages) for languages in others.values())
-            shown = sorted({language for languages in others.values() for language in languages})
+        # labels in the site's other languages become translation files (see importer.plan); the rest are listed
+        written = {primary_subtag(code) for code in self.options.translated}
+        unused = {slug: {language: labels for language, labels in languages.items() if language not in written}
+                  for slug, languages in others.items()}
+        unused = {slug: languages for slug, languages in unused.items() if languages}
+        if unused:
+            count = sum(len(languages) for languages in unused.values())
+            shown = sorted({language for languages in unused.values() for language in languages})
             reading.notes.append(f"{count} label set(s) in other languages ({', '.join(shown)}) were not imported; "
-                                 "they are listed below for translation.")
-            for slug, languages in sorted(others.items()):
+                                 "they are listed below for translation (add the language to the plugin option "
+                                 "`languages` to import them as translations).")
+            for slug, languages in sorted(unused.items()):
                 for language, labels in sorted(languages.items()):
                     extra = f" (also: {', '.join(labels.aliases)})" if labels.aliases else ""
                     reading.notes.append(f"'{slug}' in {language}: {labels.title}{extra}")

@@ -54,6 +54,8 @@ class ReadOptions:
     """What readers need to know besides the source: the site's language and what the glossary holds."""
 
     language: str = "en"
+    # the site's other languages: SKOS labels in them become translation files, not notes
+    translated: tuple[str, ...] = ()
     # content field -> the spreadsheet column that holds it (--map), overriding the usual header names
     column_map: dict[str, str] = field(default_factory=dict)
     # existing content, to link spreadsheet rows to it: casefolded term title or alias -> slug, and

@@ -8,6 +8,10 @@ writes every export into the site (:func:`write_site_exports`, called by the MkD
 plugin); ``termsite export`` writes one of them anywhere. This module does not import
 MkDocs.
 
+Translations (``content/i18n/<language>/``) add their titles, aliases and summaries (descriptions
+for areas) to the SKOS concepts as ``skos:prefLabel``, ``skos:altLabel`` and ``skos:definition``
+tagged with their language, beside the source's, which carry the source language's tag.
+
 Relations: ``related`` in the CSV and the JSON is the term's own list, exactly as its
 file has it; in SKOS, ``skos:related`` is symmetric by definition, so the Turtle states
 it in both directions. Areas are ``skos:Concept``s at the top of the scheme (not
@@ -165,7 +169,27 @@ class Exporter:
             if term.replaced_by:
                 graph.add((concept, DCTERMS.isReplacedBy, URIRef(self.term_id(term.replaced_by))))
             self._dates(graph, concept, term)
+        self._translated_labels(graph, scheme)
         return triples
+
+    def _translated_labels(self, graph: Any, scheme: URIRef) -> None:
+        """Each translation's labels and definition, tagged with its language, on the source's concepts."""
+        for language, content in sorted(self.glossary.translations.items()):
+            if content.site is not None:
+                if content.site.site_name:
+                    graph.add((scheme, DCTERMS.title, Literal(content.site.site_name, lang=language)))
+                if content.site.site_description:
+                    graph.add((scheme, DCTERMS.description, Literal(content.site.site_description, lang=language)))
+            for slug, area in sorted(content.areas.items()):
+                concept = URIRef(self.area_id(slug))
+                graph.add((concept, SKOS.prefLabel, Literal(area.title, lang=language)))
+                graph.add((concept, SKOS.definition, Literal(area.description, lang=language)))
+            for slug, term in sorted(content.terms.items()):
+                concept = URIRef(self.term_id(slug))
+                graph.add((concept, SKOS.prefLabel, Literal(term.title, lang=language)))
+                for alias in term.aliases:
+                    graph.add((concept, SKOS.altLabel, Literal(alias, lang=language)))
+                graph.add((concept, SKOS.definition, Literal(term.summary, lang=language)))
 
     @staticmethod
     def _dates(graph: Any, concept: URIRef, entry: Term | Area) -> None:

@@ -8,35 +8,15 @@ label by label, so a page is never missing a word, only untranslated ones.
 
 from __future__ import annotations
 
-import string
-from functools import lru_cache
-from importlib.resources import files
 from typing import Mapping
 
-import yaml
+from termsite.content.labels import placeholders, shipped_labels, shipped_languages
 
 REFERENCE_LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
-def shipped(language: str) -> dict[str, str]:
-    """The labels termsite ships for a language ('de-CH' falls back to 'de'); {} when none."""
-    folder = files("termsite.site") / "labels"
-    for code in (language, language.split("-")[0]):
-        resource = folder / f"{code.lower()}.yml"
-        if resource.is_file():
-            data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
-            return {str(key): str(value) for key, value in data.items()}
-    return {}
-
-
-def shipped_languages() -> list[str]:
-    return sorted(path.name[:-4] for path in (files("termsite.site") / "labels").iterdir()
-                  if path.name.endswith(".yml"))
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+# One reader of the label files, in the content layer, which checks a site's overrides against them.
+shipped = shipped_labels
 
 
 class LabelSet(Mapping[str, str]):

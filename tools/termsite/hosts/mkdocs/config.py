@@ -13,6 +13,7 @@ from mkdocs.config import config_options as c
 from termsite.content.loader import is_site_path
 from termsite.problems import Problem
 from termsite.settings import CardSettings, Labels, Publisher, SiteSettings
+from termsite.content.languages import LanguageError, SiteLanguages
 
 
 class UrlPrefix(c.Type):
@@ -110,7 +111,10 @@ class TermsiteConfig(base.Config):
     area_prefix = UrlPrefix(default="area/")
     term_prefix = UrlPrefix(default="definition/")
     default_author = c.Type(str, default="")
-    language = c.Type(str, default="en")
+    # The source language; the first of `languages` when that is set, else 'en'.
+    language = c.Optional(c.Type(str))
+    # Every language of the site, the source language first: [en, de, es]. Translations live in content/i18n/<lang>/.
+    languages = c.Optional(c.ListOfItems(c.Type(str)))
     # Terms listed per page of the A–Z index and of an area; longer lists continue on page/2/...
     index_page_size = c.Type(int, default=500)
     # Show the broader/narrower hierarchy as a tree on the A–Z index and the area pages.
@@ -142,6 +146,14 @@ class TermsiteConfig(base.Config):
         failed, warnings = super().validate()
         if not failed and self.area_prefix == self.term_prefix:
             failed.append(("term_prefix", base.ValidationError("area_prefix and term_prefix must differ.")))
+        if not failed:
+            try:
+                languages = SiteLanguages.from_options(self.language, self.languages)
+            except LanguageError as error:
+                name = str(error).split(":", 1)[0].split("[")[0]
+                failed.append((name, base.ValidationError(str(error))))
+            else:
+                self["language"], self["languages"] = languages.source, list(languages.codes)
         return failed, warnings
 
 
@@ -162,6 +174,7 @@ def site_settings(options: TermsiteConfig, *, site_url: str, site_name: str, dir
         term_prefix=options.term_prefix,
         default_author=options.default_author,
         language=options.language,
+        languages=tuple(options.languages),
         directory_urls=directory_urls,
         index_page_size=options.index_page_size,
         term_tree=options.term_tree,

@@ -103,7 +103,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         settings = self._site_settings(config, docs_dir)
         started = time.perf_counter()
         glossary, problems = check_content(self.content_dir, default_author=self.config.default_author,
-                                           cache=self.parse_cache, files_dir=docs_dir)
+                                           cache=self.parse_cache, files_dir=docs_dir,
+                                           languages=settings.languages)
         problems += self._check_publisher_logo(settings, docs_dir, base_dir)
         articles = {}
         if glossary is not None:
