@@ -307,8 +307,8 @@ class SiteBuilder:
         first = pages[0]
         first.members = [first.term_link(term) for term in chunks[0]]
         first.parts = self._parts(first, paths)
-        first.jsonld = [node if node.get("@type") != "CollectionPage" else
-                        self.jsonld.area_collection_page(area, chunks[0]) for node in first.jsonld]
+        first.jsonld = [node for node in first.jsonld if node.get("@type") not in ("CollectionPage", "Person")]
+        first.jsonld += [self.jsonld.area_collection_page(area, chunks[0]), *self.jsonld.listed_authors(chunks[0])]
         empty = EntryLinks(main=LinkedFragment("", ""), faq=[])
         for number, (chunk, path) in enumerate(zip(chunks[1:], paths[1:]), start=2):
             title = f"{area.title}, page {number}"
@@ -319,7 +319,8 @@ class SiteBuilder:
             page.members = [page.term_link(term) for term in chunk]
             trail = [(labels.area, self.urls.area_index()), (area.title, paths[0]), (f"Page {number}", path)]
             page.jsonld = [self.jsonld.breadcrumb_list(path, trail),
-                           self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title)]
+                           self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title),
+                           *self.jsonld.listed_authors(chunk)]
             pages.append(page)
         return pages
 
@@ -337,6 +338,7 @@ class SiteBuilder:
             self.jsonld.breadcrumb_list(path, [(labels.area, self.urls.area_index()), (area.title, path)]),
             self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
             self.jsonld.area_collection_page(area, members),
+            *self.jsonld.listed_authors(members),
         ]
         page.jsonld = [node for node in nodes if node]
         return page
