@@ -31,6 +31,7 @@ from termsite.site.export import write_site_exports
 from termsite.site.jsonld import serialize
 from termsite.site.incremental import SiteSnapshot, build_site
 from termsite.content.loader import ParseCache, load_glossary
+from termsite.graph.fragments import FragmentCache
 from termsite.hosts.mkdocs import parallel
 from termsite.hosts.mkdocs.config import TermsiteConfig
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
@@ -51,6 +52,8 @@ _NAV_KINDS = {"home", "area-index", "term-index"}
 PARALLEL_FROM_PAGES = 300
 # Pages rendered by the forked process, out of every 20: it writes the exports too.
 CHILD_SHARE_OF_20 = 7
+# Rendered Markdown kept between builds (termsite.graph.fragments), beside mkdocs.yml.
+CACHE_DIR = Path(".cache") / "termsite"
 
 
 class TermsitePlugin(BasePlugin[TermsiteConfig]):
@@ -100,7 +103,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         # The plugin object lives on across `mkdocs serve` rebuilds: unchanged files and
         # unchanged link inputs are not processed again.
         loaded = time.perf_counter()
-        self.previous, self.snapshot = self.snapshot, build_site(glossary, self.settings, previous=self.snapshot)
+        self.previous, self.snapshot = self.snapshot, build_site(glossary, self.settings, previous=self.snapshot,
+                                                                 fragments=FragmentCache(base_dir / CACHE_DIR))
         log.debug(f"termsite: {len(glossary.terms)} terms loaded in {loaded - started:.2f} s, linked and laid out "
                   f"in {time.perf_counter() - loaded:.2f} s")
         self.pages = self.snapshot.pages
