@@ -205,3 +205,19 @@ def test_the_turtle_file_is_the_skos_graph_rdflib_builds(glossary: Glossary) -> 
     assert len(written) == len(reference) > 50
     assert isomorphic(written, reference)
     assert exporter.turtle() == exporter.turtle()  # the same bytes on every build
+
+
+def test_the_streamed_files_are_the_exports_byte_for_byte(glossary: Glossary, tmp_path: Path) -> None:
+    """The build writes each export a piece at a time; the result is what the whole text would be."""
+    from termsite.site.export import SITE_FILES, write_site_exports
+
+    settings = SiteSettings(BASE, "Mini glossary", Publisher("Mini"))
+    written = write_site_exports(tmp_path, glossary, settings, "A description.")
+    exporter = Exporter(glossary, settings, "A description.")
+    for format_name, name in SITE_FILES.items():
+        assert (tmp_path / name).read_bytes() == exporter.text(format_name).encode("utf-8"), name
+    whole = json.loads(exporter.text("json"))
+    for record in whole["terms"]:
+        path = tmp_path / exporter.term_json_path(record["slug"])
+        assert path.read_bytes() == (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    assert len(written) == len(SITE_FILES) + len(glossary.terms)

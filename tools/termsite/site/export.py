@@ -24,7 +24,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, TextIO
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
@@ -60,7 +60,6 @@ class Exporter:
         self.glossary = glossary
         # The build's link graph already holds every field's text; without it, fields are rendered here.
         self.graph = graph
-        self._records: dict[str, dict[str, Any]] = {}
         self.settings = settings
         self.urls = settings.urls
         self.jsonld = JsonLd(settings, glossary)
@@ -90,17 +89,23 @@ class Exporter:
 
     # JSON-LD
     def defined_term_set(self) -> dict[str, Any]:
-        terms = []
+        return {**self._term_set_head(), "hasDefinedTerm": list(self._term_set_members())}
+
+    def _term_set_head(self) -> dict[str, Any]:
+        return {"@context": CONTEXT, "@type": "DefinedTermSet", "@id": self.jsonld.term_set_id,
+                "name": self.settings.site_name, "description": self.description,
+                "url": self.urls.absolute(self.urls.term_index()), "inLanguage": self.settings.language,
+                "publisher": self.jsonld.publisher()}
+
+    def _term_set_members(self) -> Iterator[dict[str, Any]]:
         for term in self.glossary.sorted_terms():
             node = {key: value for key, value in self.jsonld.defined_term(term).items() if key != "@context"}
             node["inDefinedTermSet"] = {"@id": self.jsonld.term_set_id}
             node["termCode"] = term.slug
-            terms.append(node)
-        node = {"@context": CONTEXT, "@type": "DefinedTermSet", "@id": self.jsonld.term_set_id,
-                "name": self.settings.site_name, "description": self.description,
-                "url": self.urls.absolute(self.urls.term_index()), "inLanguage": self.settings.language,
-                "publisher": self.jsonld.publisher(), "hasDefinedTerm": terms}
-        return node
+            yield node
+
+    def write_jsonld(self, out: TextIO) -> None:
+        _write_json_with_list(out, self._term_set_head(), "hasDefinedTerm", self._term_set_members())
 
     # SKOS
     def skos_graph(self) -> Graph:
@@ -176,6 +181,10 @@ class Exporter:
     # CSV
     def csv_text(self) -> str:
         out = io.StringIO()
+        self.write_csv(out)
+        return out.getvalue()
+
+    def write_csv(self, out: TextIO) -> None:
         writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
         writer.writerow(CSV_COLUMNS)
         for term in self.glossary.sorted_terms():
@@ -184,14 +193,11 @@ class Exporter:
                 term.slug, term.title, term.summary, LIST_SEPARATOR.join(term.aliases), LIST_SEPARATOR.join(term.areas),
                 LIST_SEPARATOR.join(term.related), term.status, term.replaced_by, author.name if author else "",
                 _iso(term.published), _iso(term.modified), self.term_url(term.slug)])
-        return out.getvalue()
 
     # JSON
     def term_record(self, term: Term) -> dict[str, Any]:
         """One term as plain JSON: what its page says, with references made ordinary links."""
-        if term.slug not in self._records:
-            self._records[term.slug] = self._term_record(term)
-        return self._records[term.slug]
+        return self._term_record(term)
 
     def _texts(self, term: Term) -> tuple[str, list[str]]:
         """The reader's text of the body and of each answer."""
@@ -239,6 +245,9 @@ class Exporter:
         return {"slug": slug, "title": title, "url": url}
 
     def glossary_record(self) -> dict[str, Any]:
+        return {**self._glossary_head(), "terms": [self.term_record(term) for term in self.glossary.sorted_terms()]}
+
+    def _glossary_head(self) -> dict[str, Any]:
         return {
             "name": self.settings.site_name,
             "description": self.description,
@@ -248,8 +257,18 @@ class Exporter:
                        "title": area.title, "description": area.description,
                        "terms": [term.slug for term in self.glossary.area_members.get(area.slug, [])]}
                       for area in self.glossary.sorted_areas()],
-            "terms": [self.term_record(term) for term in self.glossary.sorted_terms()],
         }
+
+    def write_json(self, out: TextIO, each_term: Callable[[Term, dict[str, Any]], None] | None = None) -> None:
+        """glossary.json, one term at a time; ``each_term`` also gets every term's record as it is made."""
+        def records() -> Iterator[dict[str, Any]]:
+            for term in self.glossary.sorted_terms():
+                record = self.term_record(term)
+                if each_term is not None:
+                    each_term(term, record)
+                yield record
+
+        _write_json_with_list(out, self._glossary_head(), "terms", records())
 
     def resolve_references(self, markdown: str) -> str:
         """[[slug]] and [[slug|label]] as ordinary Markdown links to the term's page (code left alone)."""
@@ -270,6 +289,11 @@ class Exporter:
     # llms.txt
     def llms_txt(self) -> str:
         """An index for answer engines in the llmstxt.org format: H1, summary, then H2 sections of links."""
+        out = io.StringIO()
+        self.write_llms(out)
+        return out.getvalue()
+
+    def write_llms(self, out: TextIO) -> None:
         lines = [f"# {self.settings.site_name}", "", f"> {self.description}", ""]
         lines.append(
             f"{_count(len(self.glossary.terms), 'term')} in {_count(len(self.glossary.areas), 'subject area')}. "
@@ -277,7 +301,8 @@ class Exporter:
             "page; every term is also available as JSON beside its page "
             f"({self.urls.absolute(self.term_json_path('<slug>'))}).")
         for area in self.glossary.sorted_areas():
-            lines += ["", f"## {area.title}", ""]
+            out.write("\n".join(lines) + "\n")
+            lines = ["", f"## {area.title}", ""]
             lines.append(f"- [{_escape_label(area.title)} (subject area)]({self.area_url(area.slug)}): "
                          f"{area.description}")
             for term in self.glossary.area_members.get(area.slug, []):
@@ -297,20 +322,27 @@ class Exporter:
             f"- [{SITE_FILES['json']}]({self.site_file_url(SITE_FILES['json'])}): every area and term with its "
             "definition, body and FAQ",
         ]
-        return "\n".join(lines) + "\n"
+        out.write("\n".join(lines) + "\n")
 
     # Everything
-    def text(self, format_name: str) -> str:
-        makers: dict[str, Callable[[], str]] = {
-            "jsonld": lambda: _json_text(self.defined_term_set()),
-            "ttl": self.turtle,
-            "csv": self.csv_text,
-            "json": lambda: _json_text(self.glossary_record()),
-            "llms": self.llms_txt,
+    def write(self, format_name: str, out: TextIO) -> None:
+        """Write one export to a text stream, a piece at a time: a large glossary's exports are never
+        held in memory whole (glossary.json alone is 55 MB at 10,000 terms)."""
+        writers: dict[str, Callable[[TextIO], None]] = {
+            "jsonld": self.write_jsonld,
+            "ttl": lambda stream: stream.write(self.turtle()),
+            "csv": self.write_csv,
+            "json": self.write_json,
+            "llms": self.write_llms,
         }
-        if format_name not in makers:
+        if format_name not in writers:
             raise ValueError(f"unknown export format '{format_name}'; expected one of {', '.join(EXPORT_FORMATS)}")
-        return makers[format_name]()
+        writers[format_name](out)
+
+    def text(self, format_name: str) -> str:
+        out = io.StringIO()
+        self.write(format_name, out)
+        return out.getvalue()
 
 
 def grouped_turtle(triples: list[tuple[Any, Any, Any]], prefixes: dict[str, Any]) -> str:
@@ -370,17 +402,39 @@ def write_site_exports(site_dir: str | Path, glossary: Glossary, settings: SiteS
     exporter = Exporter(glossary, settings, description, graph)
     root = Path(site_dir)
     written = []
+    term_files: list[Path] = []
+
+    def write_term_file(term: Term, record: dict[str, Any]) -> None:
+        # Each term's JSON is written from the record made for glossary.json, while it is in hand.
+        term_files.append(_write_plain(root / exporter.term_json_path(term.slug), _json_text(record)))
+
     for format_name, name in SITE_FILES.items():
-        written.append(_write_plain(root / name, exporter.text(format_name)))
-    for term in glossary.sorted_terms():
-        written.append(_write_plain(root / exporter.term_json_path(term.slug), _json_text(exporter.term_record(term))))
-    return written
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            if format_name == "json":
+                exporter.write_json(stream, each_term=write_term_file)
+            else:
+                exporter.write(format_name, stream)
+        written.append(path)
+    return written + term_files
 
 
 def _write_plain(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="")
     return path
+
+
+def _write_json_with_list(out: TextIO, head: dict[str, Any], key: str, items: Iterator[dict[str, Any]]) -> None:
+    """``_json_text({**head, key: list(items)})``, written one item at a time."""
+    opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+    out.write(f"{opening[:-1]}{',' if head else ''}{json.dumps(key)}:[")
+    for index, item in enumerate(items):
+        if index:
+            out.write(",")
+        out.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+    out.write("]}\n")
 
 
 def write_text(path: Path, text: str) -> Path:
