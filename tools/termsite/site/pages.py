@@ -50,6 +50,16 @@ class PageLink:
     slug: str = ""
 
 
+@dataclass(frozen=True)
+class AreaCard:
+    """An area as the home page and the area index show it: link, number of terms, illustration."""
+
+    link: PageLink
+    term_count: int
+    image: Image | None = None
+    image_href: str = ""  # the image's URL relative to the page showing the card
+
+
 @dataclass
 class GeneratedPage:
     kind: ClassVar[str] = "page"
@@ -86,6 +96,10 @@ class GeneratedPage:
 
     def area_link(self, area: Area) -> PageLink:
         return PageLink(self.href(self.settings.urls.area(area.slug)), area.title, area.description, area.slug)
+
+    def image_href(self, image: Image) -> str:
+        """An image's URL as this page links it: relative for the site's own, as written for others."""
+        return image.url if "://" in image.url else self.href(image.url)
 
     def toc(self) -> list[TocEntry]:
         return []
@@ -180,7 +194,7 @@ class AreaIndexPage(GeneratedPage):
     kind: ClassVar[str] = "area-index"
     template: ClassVar[str] = "area_index.html"
 
-    areas: list[tuple[PageLink, int]] = field(default_factory=list)  # (area, number of terms)
+    areas: list[AreaCard] = field(default_factory=list)
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "areas": self.areas}
@@ -191,12 +205,15 @@ class HomePage(GeneratedPage):
     kind: ClassVar[str] = "home"
     template: ClassVar[str] = "home.html"
 
-    areas: list[tuple[PageLink, int]] = field(default_factory=list)
+    areas: list[AreaCard] = field(default_factory=list)
     recent: list[PageLink] = field(default_factory=list)
     term_count: int = 0
+    # The site's hand-written guides, listed beside the areas; empty until a host provides them.
+    guides: list[PageLink] = field(default_factory=list)
 
     def context(self) -> dict[str, Any]:
-        return {**super().context(), "areas": self.areas, "recent": self.recent, "term_count": self.term_count}
+        return {**super().context(), "areas": self.areas, "recent": self.recent, "term_count": self.term_count,
+                "guides": self.guides}
 
 
 def _letter_anchor(letter: str) -> str:
@@ -228,8 +245,9 @@ class SiteBuilder:
         for term in self.glossary.sorted_terms():
             yield self.term_page(term)
 
-    def _area_counts(self, page: GeneratedPage) -> list[tuple[PageLink, int]]:
-        return [(page.area_link(area), len(self.glossary.area_members.get(area.slug, [])))
+    def _area_cards(self, page: GeneratedPage) -> list[AreaCard]:
+        return [AreaCard(page.area_link(area), len(self.glossary.area_members.get(area.slug, [])), area.image,
+                         page.image_href(area.image) if area.image else "")
                 for area in self.glossary.sorted_areas()]
 
     def home_page(self) -> HomePage:
@@ -237,7 +255,7 @@ class SiteBuilder:
                       f"{len(self.glossary.areas)} subject areas, each defined, cross-linked and sourced."
         page = HomePage(path=self.urls.home(), title=self.settings.site_name, description=description,
                         settings=self.settings, term_count=len(self.glossary.terms))
-        page.areas = self._area_counts(page)
+        page.areas = self._area_cards(page)
         newest = sorted(self.glossary.terms.values(), key=lambda t: (t.modified or t.published or _EPOCH, t.slug),
                         reverse=True)[:8]
         page.recent = [page.term_link(term) for term in newest]
@@ -250,7 +268,7 @@ class SiteBuilder:
         description = f"All {len(self.glossary.areas)} subject areas of the {self.settings.site_name}, " \
                       "each with its terms and frequently asked questions."
         page = AreaIndexPage(path=path, title=labels.area_index_title, description=description, settings=self.settings)
-        page.areas = self._area_counts(page)
+        page.areas = self._area_cards(page)
         areas = self.glossary.sorted_areas()
         page.jsonld = [
             self.jsonld.breadcrumb_list(path, [(labels.area, path)]),
