@@ -35,7 +35,7 @@ from termsite.graph.fragments import FragmentCache
 from termsite.hosts.mkdocs import parallel
 from termsite.hosts.mkdocs.config import TermsiteConfig
 from termsite.hosts.mkdocs.parallel import ForkedRenderer
-from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile
+from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile, GeneratedPageObject
 from termsite.content.model import Glossary
 from termsite.site.pages import GeneratedPage
 from termsite.problems import ContentError
@@ -180,6 +180,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             in_nav = page.kind in _NAV_KINDS and page.part == 1
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             file = GeneratedPageFile.generated(config, source_name, content="", inclusion=inclusion)
+            if not in_nav:  # (a page in the nav gets its title from the nav, so MkDocs makes that one)
+                GeneratedPageObject(None, file, config)
             files.append(file)
             self.generated.add(source_name)
             if self.dirty:
