@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from itertools import groupby
-from typing import Any, ClassVar, Iterator
+from typing import Any, Callable, ClassVar, Iterator
 
 from unidecode import unidecode
 
@@ -60,6 +61,10 @@ class AreaCard:
     image_href: str = ""  # the image's URL relative to the page showing the card
 
 
+def _no_nodes() -> list[JsonObject]:
+    return []
+
+
 @dataclass
 class GeneratedPage:
     kind: ClassVar[str] = "page"
@@ -69,12 +74,22 @@ class GeneratedPage:
     title: str
     description: str
     settings: SiteSettings = field(repr=False)
-    jsonld: list[JsonObject] = field(default_factory=list, repr=False)
+    # Makes the page's JSON-LD nodes (see :attr:`jsonld`).
+    make_jsonld: Callable[[], list[JsonObject]] = field(default=_no_nodes, repr=False, compare=False)
     image: Image | None = None
     modified: datetime | None = None
     og_type: str = "website"
     part: int = 1
     parts: list[PagePart] = field(default_factory=list)  # empty unless the listing is split
+
+    @property
+    def jsonld(self) -> list[JsonObject]:
+        """The page's JSON-LD nodes, made when asked for, that is when the page is written.
+
+        Held for every page from the start, they were most of the memory of a large site's
+        page objects (57 MB of 84 at 10,000 terms), and a forked renderer copied them again.
+        """
+        return self.make_jsonld()
 
     @property
     def url(self) -> str:
@@ -259,7 +274,7 @@ class SiteBuilder:
         newest = sorted(self.glossary.terms.values(), key=lambda t: (t.modified or t.published or _EPOCH, t.slug),
                         reverse=True)[:8]
         page.recent = [page.term_link(term) for term in newest]
-        page.jsonld = [self.jsonld.website(), self.jsonld.organization()]
+        page.make_jsonld = lambda: [self.jsonld.website(), self.jsonld.organization()]
         return page
 
     def area_index_page(self) -> AreaIndexPage:
@@ -269,10 +284,9 @@ class SiteBuilder:
                       "each with its terms and frequently asked questions."
         page = AreaIndexPage(path=path, title=labels.area_index_title, description=description, settings=self.settings)
         page.areas = self._area_cards(page)
-        areas = self.glossary.sorted_areas()
-        page.jsonld = [
+        page.make_jsonld = lambda: [
             self.jsonld.breadcrumb_list(path, [(labels.area, path)]),
-            self.jsonld.area_index_page(areas, path, labels.area_index_title, description),
+            self.jsonld.area_index_page(self.glossary.sorted_areas(), path, labels.area_index_title, description),
         ]
         return page
 
@@ -307,12 +321,13 @@ class SiteBuilder:
             page.letters = [(letter, ("" if part == number else page.href(paths[part - 1])) + "#" + _letter_anchor(letter))
                             for letter, part in first_part.items()]
             trail = [(labels.term, paths[0])] + ([(f"Page {number}", path)] if number > 1 else [])
-            page.jsonld = [
-                self.jsonld.breadcrumb_list(path, trail),
-                self.jsonld.defined_term_set(chunk, paths[0]),
-            ]
+            page.make_jsonld = partial(self._term_index_nodes, path, trail, chunk, paths[0])
             pages.append(page)
         return pages
+
+    def _term_index_nodes(self, path: str, trail: list[tuple[str, str]], chunk: list[Term],
+                          index_path: str) -> list[JsonObject]:
+        return [self.jsonld.breadcrumb_list(path, trail), self.jsonld.defined_term_set(chunk, index_path)]
 
     def area_pages(self, area: Area) -> list[AreaPage]:
         pages = [self.area_page(area)]
@@ -325,8 +340,7 @@ class SiteBuilder:
         first = pages[0]
         first.members = [first.term_link(term) for term in chunks[0]]
         first.parts = self._parts(first, paths)
-        first.jsonld = [node for node in first.jsonld if node.get("@type") not in ("CollectionPage", "Person")]
-        first.jsonld += [self.jsonld.area_collection_page(area, chunks[0]), *self.jsonld.listed_authors(chunks[0])]
+        first.make_jsonld = partial(self._area_nodes, area, first.links, chunks[0])
         empty = EntryLinks(main=LinkedFragment("", ""), faq=[])
         for number, (chunk, path) in enumerate(zip(chunks[1:], paths[1:]), start=2):
             title = f"{area.title}, page {number}"
@@ -336,14 +350,11 @@ class SiteBuilder:
             page.parts = self._parts(page, paths)
             page.members = [page.term_link(term) for term in chunk]
             trail = [(labels.area, self.urls.area_index()), (area.title, paths[0]), (f"Page {number}", path)]
-            page.jsonld = [self.jsonld.breadcrumb_list(path, trail),
-                           self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title),
-                           *self.jsonld.listed_authors(chunk)]
+            page.make_jsonld = partial(self._area_part_nodes, area, chunk, path, title, trail)
             pages.append(page)
         return pages
 
     def area_page(self, area: Area) -> AreaPage:
-        labels = self.settings.labels
         path = self.urls.area(area.slug)
         members = self.glossary.area_members.get(area.slug, [])
         links = self.graph.areas[area.slug]
@@ -352,17 +363,27 @@ class SiteBuilder:
         page.members = [page.term_link(term) for term in members]
         relmap = build_relationship_map(self.glossary, self.graph, self.urls, area.slug, path)
         page.relmap = relmap if relmap.edges else None
+        page.make_jsonld = partial(self._area_nodes, area, links, members)
+        return page
+
+    def _area_nodes(self, area: Area, links: EntryLinks, members: list[Term]) -> list[JsonObject]:
+        """An area's first page: its breadcrumb, FAQ, CollectionPage and the Person nodes that refers to."""
+        path, label = self.urls.area(area.slug), self.settings.labels.area
         nodes = [
-            self.jsonld.breadcrumb_list(path, [(labels.area, self.urls.area_index()), (area.title, path)]),
+            self.jsonld.breadcrumb_list(path, [(label, self.urls.area_index()), (area.title, path)]),
             self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
             self.jsonld.area_collection_page(area, members),
             *self.jsonld.listed_authors(members),
         ]
-        page.jsonld = [node for node in nodes if node]
-        return page
+        return [node for node in nodes if node]
+
+    def _area_part_nodes(self, area: Area, chunk: list[Term], path: str, title: str,
+                         trail: list[tuple[str, str]]) -> list[JsonObject]:
+        return [self.jsonld.breadcrumb_list(path, trail),
+                self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title),
+                *self.jsonld.listed_authors(chunk)]
 
     def term_page(self, term: Term) -> TermPage:
-        labels = self.settings.labels
         path = self.urls.term(term.slug)
         links = self.graph.terms[term.slug]
         terms = self.glossary.terms
@@ -374,11 +395,15 @@ class SiteBuilder:
         page.backlinks = [page.term_link(terms[slug]) for slug in self.graph.backlinks.get(term.slug, [])]
         if term.replaced_by:
             page.replaced_by = page.term_link(terms[term.replaced_by])
+        page.make_jsonld = partial(self._term_nodes, term, links)
+        return page
+
+    def _term_nodes(self, term: Term, links: EntryLinks) -> list[JsonObject]:
+        path, label = self.urls.term(term.slug), self.settings.labels.term
         nodes = [
-            self.jsonld.breadcrumb_list(path, [(labels.term, self.urls.term_index()), (term.title, path)]),
+            self.jsonld.breadcrumb_list(path, [(label, self.urls.term_index()), (term.title, path)]),
             self.jsonld.term_article(term),
             self.jsonld.defined_term(term),
             self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
         ]
-        page.jsonld = [node for node in nodes if node]
-        return page
+        return [node for node in nodes if node]
