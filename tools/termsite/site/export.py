@@ -22,7 +22,9 @@ import io
 import json
 import os
 import re
+import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
@@ -50,6 +52,7 @@ SITE_FILES = {
 CSV_COLUMNS = ("slug", "title", "summary", "aliases", "areas", "related", "status", "replaced_by", "author",
                "published", "modified", "url")
 LIST_SEPARATOR = " | "  # between the values of a multi-valued CSV cell
+_PUBLISHER_NODE = "publisher"  # the publisher's blank node: a fixed label keeps the file identical across builds
 
 
 class Exporter:
@@ -118,65 +121,115 @@ class Exporter:
 
     def skos_triples(self) -> list[tuple[Any, Any, Any]]:
         """The SKOS concept scheme as rdflib terms, without the cost of an rdflib store."""
-        triples: list[tuple[Any, Any, Any]] = []
+        return [triple for _, triples in self._skos_subjects() for triple in triples()]
 
-        class _Collector:
-            add = triples.append
+    def _skos_subjects(self) -> list[tuple[tuple[bool, str], Callable[[], list[tuple[Any, Any, Any]]]]]:
+        """Each subject of the scheme: (its place in the Turtle file, a function making its triples).
 
-        graph = _Collector()
-        language = self.settings.language or None
-        scheme = URIRef(self.jsonld.term_set_id)
-        graph.add((scheme, RDF.type, SKOS.ConceptScheme))
-        graph.add((scheme, DCTERMS.title, Literal(self.settings.site_name, lang=language)))
-        graph.add((scheme, DCTERMS.description, Literal(self.description, lang=language)))
-        graph.add((scheme, SCHEMA.url, URIRef(self.urls.absolute(self.urls.term_index()))))
-        publisher = BNode("publisher")  # a fixed label keeps the file identical across builds
-        graph.add((scheme, DCTERMS.publisher, publisher))
-        graph.add((publisher, RDF.type, SCHEMA.Organization))
-        graph.add((publisher, SCHEMA.name, Literal(self.settings.publisher.name)))
-        for area in self.glossary.sorted_areas():
-            concept = URIRef(self.area_id(area.slug))
-            graph.add((concept, RDF.type, SKOS.Concept))
-            graph.add((concept, SKOS.inScheme, scheme))
-            graph.add((concept, SKOS.topConceptOf, scheme))
-            graph.add((scheme, SKOS.hasTopConcept, concept))
-            graph.add((concept, SKOS.prefLabel, Literal(area.title, lang=language)))
-            graph.add((concept, SKOS.definition, Literal(area.description, lang=language)))
-            graph.add((concept, SKOS.notation, Literal(area.slug)))
-            graph.add((concept, SCHEMA.url, URIRef(self.area_url(area.slug))))
-            self._dates(graph, concept, area)
-        related = related_both_ways(self.glossary)
+        Each function makes *every* triple whose subject is its node (an area's skos:narrower
+        too, which its terms imply), so that the Turtle can be written one subject at a time.
+        """
+        narrower: dict[str, list[Term]] = {}
         for term in self.glossary.sorted_terms():
-            concept = URIRef(self.term_id(term.slug))
-            graph.add((concept, RDF.type, SKOS.Concept))
-            graph.add((concept, SKOS.inScheme, scheme))
-            graph.add((concept, SKOS.prefLabel, Literal(term.title, lang=language)))
-            for alias in term.aliases:
-                graph.add((concept, SKOS.altLabel, Literal(alias, lang=language)))
-            graph.add((concept, SKOS.definition, Literal(term.summary, lang=language)))
-            graph.add((concept, SKOS.notation, Literal(term.slug)))
-            graph.add((concept, SCHEMA.url, URIRef(self.term_url(term.slug))))
             for area in term.areas:
-                graph.add((concept, SKOS.broader, URIRef(self.area_id(area))))
-                graph.add((URIRef(self.area_id(area)), SKOS.narrower, concept))
-            for other in related.get(term.slug, []):
-                graph.add((concept, SKOS.related, URIRef(self.term_id(other))))
-            if term.deprecated:
-                graph.add((concept, OWL.deprecated, Literal(True)))
-            if term.replaced_by:
-                graph.add((concept, DCTERMS.isReplacedBy, URIRef(self.term_id(term.replaced_by))))
-            self._dates(graph, concept, term)
+                narrower.setdefault(area, []).append(term)
+        related = related_both_ways(self.glossary)
+        areas = self.glossary.sorted_areas()
+        subjects: list[tuple[tuple[bool, str], Callable[[], list[tuple[Any, Any, Any]]]]] = [
+            ((False, self.jsonld.term_set_id), partial(self._scheme_triples, areas)),
+            ((True, _PUBLISHER_NODE), self._publisher_triples),
+        ]
+        subjects += [((False, self.area_id(area.slug)), partial(self._area_triples, area, narrower.get(area.slug, [])))
+                     for area in areas]
+        subjects += [((False, self.term_id(term.slug)), partial(self._term_triples, term, related.get(term.slug, [])))
+                     for term in self.glossary.sorted_terms()]
+        return subjects
+
+    @property
+    def _language(self) -> str | None:
+        return self.settings.language or None
+
+    def _scheme_triples(self, areas: list[Area]) -> list[tuple[Any, Any, Any]]:
+        scheme, language = URIRef(self.jsonld.term_set_id), self._language
+        triples = [
+            (scheme, RDF.type, SKOS.ConceptScheme),
+            (scheme, DCTERMS.title, Literal(self.settings.site_name, lang=language)),
+            (scheme, DCTERMS.description, Literal(self.description, lang=language)),
+            (scheme, SCHEMA.url, URIRef(self.urls.absolute(self.urls.term_index()))),
+            (scheme, DCTERMS.publisher, BNode(_PUBLISHER_NODE)),
+        ]
+        triples += [(scheme, SKOS.hasTopConcept, URIRef(self.area_id(area.slug))) for area in areas]
         return triples
 
+    def _publisher_triples(self) -> list[tuple[Any, Any, Any]]:
+        publisher = BNode(_PUBLISHER_NODE)
+        return [(publisher, RDF.type, SCHEMA.Organization),
+                (publisher, SCHEMA.name, Literal(self.settings.publisher.name))]
+
+    def _area_triples(self, area: Area, terms: list[Term]) -> list[tuple[Any, Any, Any]]:
+        concept, scheme, language = URIRef(self.area_id(area.slug)), URIRef(self.jsonld.term_set_id), self._language
+        triples = [
+            (concept, RDF.type, SKOS.Concept),
+            (concept, SKOS.inScheme, scheme),
+            (concept, SKOS.topConceptOf, scheme),
+            (concept, SKOS.prefLabel, Literal(area.title, lang=language)),
+            (concept, SKOS.definition, Literal(area.description, lang=language)),
+            (concept, SKOS.notation, Literal(area.slug)),
+            (concept, SCHEMA.url, URIRef(self.area_url(area.slug))),
+        ]
+        triples += [(concept, SKOS.narrower, URIRef(self.term_id(term.slug))) for term in terms]
+        return triples + self._dates(concept, area)
+
+    def _term_triples(self, term: Term, related: list[str]) -> list[tuple[Any, Any, Any]]:
+        concept, language = URIRef(self.term_id(term.slug)), self._language
+        triples = [
+            (concept, RDF.type, SKOS.Concept),
+            (concept, SKOS.inScheme, URIRef(self.jsonld.term_set_id)),
+            (concept, SKOS.prefLabel, Literal(term.title, lang=language)),
+        ]
+        triples += [(concept, SKOS.altLabel, Literal(alias, lang=language)) for alias in term.aliases]
+        triples += [
+            (concept, SKOS.definition, Literal(term.summary, lang=language)),
+            (concept, SKOS.notation, Literal(term.slug)),
+            (concept, SCHEMA.url, URIRef(self.term_url(term.slug))),
+        ]
+        triples += [(concept, SKOS.broader, URIRef(self.area_id(area))) for area in term.areas]
+        triples += [(concept, SKOS.related, URIRef(self.term_id(other))) for other in related]
+        if term.deprecated:
+            triples.append((concept, OWL.deprecated, Literal(True)))
+        if term.replaced_by:
+            triples.append((concept, DCTERMS.isReplacedBy, URIRef(self.term_id(term.replaced_by))))
+        return triples + self._dates(concept, term)
+
     @staticmethod
-    def _dates(graph: Any, concept: URIRef, entry: Term | Area) -> None:
+    def _dates(concept: URIRef, entry: Term | Area) -> list[tuple[Any, Any, Any]]:
+        triples = []
         if entry.published:
-            graph.add((concept, DCTERMS.created, Literal(entry.published.isoformat(), datatype=XSD.dateTime)))
+            triples.append((concept, DCTERMS.created, Literal(entry.published.isoformat(), datatype=XSD.dateTime)))
         if entry.modified:
-            graph.add((concept, DCTERMS.modified, Literal(entry.modified.isoformat(), datatype=XSD.dateTime)))
+            triples.append((concept, DCTERMS.modified, Literal(entry.modified.isoformat(), datatype=XSD.dateTime)))
+        return triples
 
     def turtle(self) -> str:
-        return grouped_turtle(self.skos_triples(), SKOS_PREFIXES)
+        out = io.StringIO()
+        self.write_turtle(out)
+        return out.getvalue()
+
+    def write_turtle(self, out: TextIO) -> None:
+        """The Turtle of grouped_turtle(skos_triples()), made and written one subject at a time."""
+        writer = _TurtleWriter(SKOS_PREFIXES)
+        # The prefixes used are known only at the end: the subjects go to a temporary file first.
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as body:
+            for _, triples in sorted(self._skos_subjects(), key=lambda subject: subject[0]):
+                made = triples()
+                body.write("\n\n" + writer.block(made[0][0], made))
+            heading = writer.heading()
+            out.write("\n".join(heading))
+            body.seek(0)
+            if not heading:
+                body.read(1)  # "\n".join([] + ["", block]) starts with one newline, not two
+            shutil.copyfileobj(body, out)
+        out.write("\n")
 
     # CSV
     def csv_text(self) -> str:
@@ -330,7 +383,7 @@ class Exporter:
         held in memory whole (glossary.json alone is 55 MB at 10,000 terms)."""
         writers: dict[str, Callable[[TextIO], None]] = {
             "jsonld": self.write_jsonld,
-            "ttl": lambda stream: stream.write(self.turtle()),
+            "ttl": self.write_turtle,
             "csv": self.write_csv,
             "json": self.write_json,
             "llms": self.write_llms,
@@ -353,40 +406,56 @@ def grouped_turtle(triples: list[tuple[Any, Any, Any]], prefixes: dict[str, Any]
     (``n3()``), and the tests parse the result back with rdflib and compare it with the
     graph built by :meth:`Exporter.skos_graph`.
     """
-    namespaces = sorted(((str(uri), prefix) for prefix, uri in prefixes.items()), key=lambda pair: -len(pair[0]))
-    short: dict[Any, str] = {}  # prefixed names of the vocabulary's few terms
-    used: set[str] = set()
+    writer = _TurtleWriter(prefixes)
+    by_subject: dict[Any, list[tuple[Any, Any, Any]]] = {}
+    for triple in triples:
+        by_subject.setdefault(triple[0], []).append(triple)
+    blocks = [writer.block(subject, by_subject[subject])
+              for subject in sorted(by_subject, key=lambda node: (isinstance(node, BNode), str(node)))]
+    lines: list[str] = []
+    for block in blocks:
+        lines += ["", block]
+    return "\n".join(writer.heading() + lines) + "\n"
 
-    def name(node: Any) -> str:
-        cached = short.get(node)
+
+class _TurtleWriter:
+    """Turtle blocks of subjects, with prefixed names for the vocabulary's terms; remembers the
+    prefixes it used, for the heading."""
+
+    def __init__(self, prefixes: dict[str, Any]) -> None:
+        self.namespaces = sorted(((str(uri), prefix) for prefix, uri in prefixes.items()), key=lambda pair: -len(pair[0]))
+        self.short: dict[Any, str] = {}  # prefixed names of the vocabulary's few terms
+        self.used: set[str] = set()
+
+    def name(self, node: Any) -> str:
+        cached = self.short.get(node)
         if cached is not None:
             return cached
         if isinstance(node, URIRef):
             text = str(node)
-            for uri, prefix in namespaces:
+            for uri, prefix in self.namespaces:
                 if text.startswith(uri) and _LOCAL_NAME.fullmatch(text[len(uri):]):
-                    short[node] = f"{prefix}:{text[len(uri):]}"
-                    used.add(prefix)
-                    return short[node]
+                    self.short[node] = f"{prefix}:{text[len(uri):]}"
+                    self.used.add(prefix)
+                    return self.short[node]
         elif isinstance(node, Literal) and node.datatype is not None:
-            return node.n3().replace(f"<{node.datatype}>", name(URIRef(node.datatype)))
+            return node.n3().replace(f"<{node.datatype}>", self.name(URIRef(node.datatype)))
         return node.n3()
 
-    by_subject: dict[Any, dict[Any, set[Any]]] = {}
-    for subject, predicate, obj in triples:
-        by_subject.setdefault(subject, {}).setdefault(predicate, set()).add(obj)
-    lines: list[str] = []
-    for subject in sorted(by_subject, key=lambda node: (isinstance(node, BNode), str(node))):
+    def block(self, subject: Any, triples: list[tuple[Any, Any, Any]]) -> str:
+        """One subject with its predicates (rdf:type first) and objects, each list sorted."""
+        by_predicate: dict[Any, set[Any]] = {}
+        for _, predicate, obj in triples:
+            by_predicate.setdefault(predicate, set()).add(obj)
         statements = []
-        for predicate, objects in sorted(by_subject[subject].items(), key=lambda item: (item[0] != RDF.type,
-                                                                                          str(item[0]))):
-            verb = "a" if predicate == RDF.type else name(predicate)
-            statements.append(f"    {verb} " + " ,\n        ".join(sorted(name(o) for o in objects)))
-        lines.append("")
-        lines.append(subject.n3() + "\n" + " ;\n".join(statements) + " .")
-    heading = [f"@prefix {prefix}: <{uri}> ." for uri, prefix in sorted(namespaces, key=lambda pair: pair[1])
-               if prefix in used]
-    return "\n".join(heading + lines) + "\n"
+        for predicate, objects in sorted(by_predicate.items(), key=lambda item: (item[0] != RDF.type, str(item[0]))):
+            verb = "a" if predicate == RDF.type else self.name(predicate)
+            statements.append(f"    {verb} " + " ,\n        ".join(sorted(self.name(o) for o in objects)))
+        return subject.n3() + "\n" + " ;\n".join(statements) + " ."
+
+    def heading(self) -> list[str]:
+        return [f"@prefix {prefix}: <{uri}> ." for uri, prefix in sorted(self.namespaces, key=lambda pair: pair[1])
+                if prefix in self.used]
 
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
