@@ -345,3 +345,20 @@ def test_a_large_area_page_stays_light(tmp_path: Path) -> None:
     svg = html[start:html.index("</svg>", start)]
     assert svg.count('class="termsite-relmap-node"') == 40
     assert '<a href="#terms">and 200 more</a>' in html
+
+
+def test_a_rebuild_replaces_the_site_and_the_old_one_goes(tmp_path: Path) -> None:
+    """The build does not wait while the previous site is deleted; a detached process removes it."""
+    import time
+
+    project = make_site(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA,
+                                   "terms/mark-price.yml": "title: Mark Price\nsummary: S.\nareas: [liquidation]\n"})
+    assert mkdocs_build(project).returncode == 0
+    (project / "site" / "stale.txt").write_text("from the build before", encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    assert (project / "site/definition/mark-price/index.html").is_file()
+    assert not (project / "site" / "stale.txt").exists()
+    deadline = time.monotonic() + 60
+    while list(tmp_path.glob(".site.termsite-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(tmp_path.glob(".site.termsite-*")) == []
