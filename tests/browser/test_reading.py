@@ -152,13 +152,23 @@ def test_the_home_page_leads_to_every_area(desktop: Session, example_site: Examp
     page = desktop.open("")
     page.screenshot(path=artifacts / "home.png", full_page=True)
     glossary = example_site.glossary
-    areas = page.locator("ul.termsite-area-list > li > a")
+    cards = page.locator("ul.termsite-cards > li.termsite-card")
+    areas = cards.locator(".termsite-card-title a")
     assert areas.all_inner_texts() == [area.title for area in glossary.sorted_areas()]
-    counts = page.locator("ul.termsite-area-list .termsite-count").all_inner_texts()
+    counts = cards.locator(".termsite-count").all_text_contents()
     sizes = [len(glossary.area_members[area.slug]) for area in glossary.sorted_areas()]
-    assert counts == [f"({n} term{'s' if n != 1 else ''})" for n in sizes]
+    assert counts == [f"{n} term{'s' if n != 1 else ''}" for n in sizes]
+    # each card shows its area's illustration, loaded and drawn at the card's width
+    images = cards.locator("img")
+    assert images.count() == len(glossary.areas)
+    assert all(size["natural"] > 0 and abs(size["shown"] - size["card"]) < 2 for size in images.evaluate_all(
+        "imgs => imgs.map(i => ({natural: i.naturalWidth, shown: i.getBoundingClientRect().width, "
+        "card: i.closest('li').getBoundingClientRect().width - 2}))"))
     first = glossary.sorted_areas()[0]
-    areas.first.click()
+    # the whole card is the link, not only its title
+    box = cards.first.locator("img").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_url(re.compile(rf"/area/{first.slug}/$"))
     expect(page.locator(".md-content h1")).to_have_text(first.title)
     desktop.assert_clean()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from conftest import ROOT
+from termsite.content import yamlsource
 from termsite.content.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, parse_yaml_bytes
 
 
@@ -85,3 +88,52 @@ def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_reads_like_an
     assert saved.entries["body"][1].text == "One.\nTwo.\n"
     assert [i.text for i in saved.entries["aliases"][1].items] == ["a", "b"]
     assert saved.entries["title"][0].column == 1  # the mark is no column of the first line
+
+
+# libyaml (PyYAML's CParser) and PyYAML's pure-Python parser must read every file alike: the
+# same tree with the same lines and columns, and the same problems at the same places.
+
+def _tree(node):
+    if node is None:
+        return None
+    return (node.kind, node.line, node.column, node.text, node.scalar_type, node.style,
+            [_tree(item) for item in node.items],
+            {key: (_tree(k), _tree(v)) for key, (k, v) in node.entries.items()})
+
+
+def _read_with(loader: type, data: bytes, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(yamlsource, "_Loader", loader)
+    root, problems = parse_yaml_bytes(data, "content/terms/x.yml")
+    # Syntax errors are worded by each library; where they are and what kind of mistake must agree.
+    return _tree(root), [(p.line, p.column, p.code, p.message if p.code != "yaml-syntax" else "") for p in problems]
+
+
+def _corpus_files() -> list[tuple[str, bytes]]:
+    from hostile.corpus import CASES
+
+    files = [(f"{case.id}:{name}", text.encode("utf-8") if isinstance(text, str) else text)
+             for case in CASES for name, text in case.files.items() if name.endswith(".yml")]
+    files += [(f"example:{path.name}", path.read_bytes()) for path in sorted((ROOT / "content").rglob("*.yml"))]
+    files += [("unicode", "title: Café – Ångström 😀 ünd\nsummary: \"Ein 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 Satz.\"\n"
+                          "aliases: [ß, 'ǅ', \"😀😀\"]\nbody: |\n  Zeile 😀 eins\n  ✓ zwei: drei\n".encode("utf-8"))]
+    return files
+
+
+# libyaml stops ten thousand open brackets with its own nesting limit while it scans ahead;
+# PyYAML's parser hands them over one by one, and termsite's lower limit stops them first.
+_NESTING_LIMIT_CASE = "ten-thousand-nested-lists:terms/deep-a.yml"
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML was built without libyaml")
+@pytest.mark.parametrize(("name", "data"), _corpus_files(), ids=lambda value: value if isinstance(value, str) else "")
+def test_libyaml_and_pure_python_read_every_file_alike(name: str, data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_libyaml = _read_with(yaml.CSafeLoader, data, monkeypatch)
+    pure = _read_with(yaml.SafeLoader, data, monkeypatch)
+    if name == _NESTING_LIMIT_CASE:
+        assert (with_libyaml[1][0][2], pure[1][0][2]) == ("yaml-syntax", "too-deep")
+        return
+    assert with_libyaml == pure
+
+
+def test_the_build_reads_with_libyaml() -> None:
+    assert yamlsource._Loader is yaml.CSafeLoader

@@ -96,6 +96,10 @@ def test_the_swap_publishes_the_new_site(tmp_path: Path) -> None:
     plugin, site, _ = _staged_build(tmp_path)
     plugin.on_shutdown()
     assert snapshot(site) == {"index.html": b"<title>new</title>"}
+    # the previous site was moved aside and is removed by a detached process, without waiting for it
+    deadline = time.monotonic() + 60
+    while sorted(p.name for p in tmp_path.iterdir()) != ["site"] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 

@@ -15,11 +15,17 @@ BASE = "https://mini.termsite.example/"
 
 
 def jsonld_of(page: Path) -> dict[str, dict]:
-    """The page's JSON-LD nodes by @type, parsed by extruct as search engines' tools would."""
+    """The page's JSON-LD nodes by @type, parsed by extruct as search engines' tools would.
+
+    One node per type, except the Person nodes of an area page (one per author of its terms),
+    which are listed under "Person"."""
     html = page.read_text(encoding="utf-8")
     nodes = extruct.extract(html, syntaxes=["json-ld"], uniform=True)["json-ld"]
-    by_type = {node["@type"]: node for node in nodes}
-    assert len(by_type) == len(nodes), "one node per type on our pages"
+    people = [node for node in nodes if node["@type"] == "Person"]
+    by_type: dict = {node["@type"]: node for node in nodes if node["@type"] != "Person"}
+    assert len(by_type) + len(people) == len(nodes), "one node per type on our pages"
+    if people:
+        by_type["Person"] = people
     return by_type
 
 
@@ -47,7 +53,7 @@ def test_every_block_is_strict_json_in_the_head(mini_site: Path) -> None:
 
 def test_area_page_jsonld(mini_site: Path) -> None:
     nodes = jsonld_of(mini_site / "area/liquidation/index.html")
-    assert set(nodes) == {"BreadcrumbList", "FAQPage", "CollectionPage"}
+    assert set(nodes) == {"BreadcrumbList", "FAQPage", "CollectionPage", "Person"}
     url = BASE + "area/liquidation/"
     assert nodes["BreadcrumbList"]["@id"] == url + "#breadcrumb"
     assert [(i["position"], i["name"], i["item"]) for i in nodes["BreadcrumbList"]["itemListElement"]] == [
@@ -66,24 +72,28 @@ def test_area_page_jsonld(mini_site: Path) -> None:
     assert page["image"] == {"@type": "ImageObject", "url": BASE + "assets/cards/area/liquidation.png", "width": 1200,
                              "height": 630, "caption": "Liquidation: How positions are closed when margin runs out."}
     mark, call = page["hasPart"]
+    # compact: an area lists hundreds of terms; the author is the page's one Person node, the image its URL
     assert mark == {
         "@type": "Article", "@id": BASE + "definition/mark-price/", "url": BASE + "definition/mark-price/",
         "headline": "Mark Price",
         "description": "The fair reference price used to value positions & trigger liquidations.",
         "datePublished": "2026-01-10T09:00:00+00:00", "dateModified": "2026-03-01T12:00:00+00:00",
-        "author": {"@type": "Person", "name": "Ana Example", "url": "https://mini.termsite.example/"},
-        "image": {"@type": "ImageObject", "url": BASE + "images/liquidation.svg", "width": 1200, "height": 630,
-                  "caption": "Mark price chart."},
+        "author": {"@id": BASE + "#author-ana"},
+        "image": BASE + "images/liquidation.svg",
     }
-    assert (call["headline"], call["dateModified"]) == ("Margin Call", "2026-01-12T09:00:00+00:00")
+    assert (call["headline"], call["dateModified"], call["author"]) == (
+        "Margin Call", "2026-01-12T09:00:00+00:00", {"@id": BASE + "#author-ana"})
+    assert nodes["Person"] == [{"@context": "https://schema.org", "@type": "Person", "@id": BASE + "#author-ana",
+                                "name": "Ana Example", "url": "https://mini.termsite.example/"}]
 
 
 def test_area_page_shows_what_its_markup_says(mini_site: Path) -> None:
     html = (mini_site / "area/liquidation/index.html").read_text(encoding="utf-8")
     assert '<h3 id="faq-1">What is the Trigger of Liquidation?</h3>' in html
     assert "The exchange&#39;s risk engine, not a person." in html or "The exchange's risk engine, not a person." in html
-    assert '<a href="../../definition/mark-price/" title="The fair reference price used to value positions &amp; ' \
-           'trigger liquidations.">Mark Price</a>' in html
+    # the summary shows beside each term of the list, so it is not repeated as a tooltip
+    assert '<li><a href="../../definition/mark-price/">Mark Price</a><span class="termsite-summary-text"> — The fair ' \
+           'reference price used to value positions &amp; trigger liquidations.</span></li>' in html
     assert html.index(">Mark Price</a>") < html.index(">Margin Call</a>")  # the area's explicit order
 
 
@@ -269,6 +279,10 @@ def test_the_example_site_builds(tmp_path: Path) -> None:
         assert f"What is the {aspect} of Financial Derivatives Liquidation?" in questions
     parts = [p["headline"] for p in nodes["CollectionPage"]["hasPart"]]
     assert {"Margin Call Protocol Logic", "Bankruptcy Proceedings", "Intraday Liquidation"} <= set(parts)
+    # every author that hasPart refers to is described once on the page
+    people = {person["@id"]: person["name"] for person in nodes["Person"]}
+    assert {part["author"]["@id"] for part in nodes["CollectionPage"]["hasPart"]} == set(people)
+    assert len(people) == len(nodes["Person"])
     terms = list((site / "definition").glob("*/index.html"))
     areas = list((site / "area").glob("*/index.html"))
     assert len(terms) >= 40 and len(areas) >= 5
@@ -317,3 +331,39 @@ def test_page_is_a_reserved_slug(tmp_path: Path) -> None:
     result = termsite(["lint"], project)
     assert result.returncode == 1
     assert "content/terms/page.yml:1:1: error[reserved-slug]" in result.stdout
+
+
+def test_a_large_area_page_stays_light(tmp_path: Path) -> None:
+    """An area of 240 terms (the largest of a 10,000-term synthetic glossary): under 250 KB of HTML,
+    with its map capped and its hasPart complete."""
+    project = tmp_path / "synth"
+    assert termsite(["synth", "--terms", "240", "--areas", "1", "--seed", "7", "--out", str(project)],
+                    tmp_path).returncode == 0
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    (page,) = (project / "site/area").glob("*/index.html")
+    assert page.stat().st_size < 250_000
+    nodes = jsonld_of(page)
+    assert len(nodes["CollectionPage"]["hasPart"]) == 240
+    html = page.read_text(encoding="utf-8")
+    start = html.index("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"termsite-relmap-svg\"")
+    svg = html[start:html.index("</svg>", start)]
+    assert svg.count('class="termsite-relmap-node"') == 40
+    assert '<a href="#terms">and 200 more</a>' in html
+
+
+def test_a_rebuild_replaces_the_site_and_the_old_one_goes(tmp_path: Path) -> None:
+    """The build does not wait while the previous site is deleted; a detached process removes it."""
+    import time
+
+    project = make_site(tmp_path, {"areas/liquidation.yml": MINIMAL_AREA,
+                                   "terms/mark-price.yml": "title: Mark Price\nsummary: S.\nareas: [liquidation]\n"})
+    assert mkdocs_build(project).returncode == 0
+    (project / "site" / "stale.txt").write_text("from the build before", encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    assert (project / "site/definition/mark-price/index.html").is_file()
+    assert not (project / "site" / "stale.txt").exists()
+    deadline = time.monotonic() + 60
+    while list(tmp_path.glob(".site.termsite-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(tmp_path.glob(".site.termsite-*")) == []

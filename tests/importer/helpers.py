@@ -36,6 +36,30 @@ def jsonld_nodes(html: str, base_url: str = "") -> list[dict[str, Any]]:
     return nodes
 
 
+def inline_references(nodes: list[dict[str, Any]], types: tuple[str, ...] = ("Person",)) -> list[dict[str, Any]]:
+    """The nodes with every bare reference ({"@id": ...}) to a node of the given types on the same
+    page replaced by that node, and the nodes that were only referred to left out.
+
+    termsite's area pages refer to one Person node per author instead of repeating it in every
+    hasPart article; read this way, the page says what a page with embedded authors says.
+    """
+    by_id = {node["@id"]: node for node in nodes if "@id" in node and node.get("@type") in types}
+    used: set[str] = set()
+
+    def inline(value: Any) -> Any:
+        if isinstance(value, dict):
+            if set(value) == {"@id"} and value["@id"] in by_id:
+                used.add(value["@id"])
+                return {key: item for key, item in by_id[value["@id"]].items() if key != "@context"}
+            return {key: inline(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [inline(item) for item in value]
+        return value
+
+    inlined = [inline(node) for node in nodes]
+    return [node for node in inlined if node.get("@id") not in used]
+
+
 def by_type(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for node in nodes:

@@ -12,7 +12,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from conftest import FIXTURES, make_site, mkdocs_build, termsite
+from conftest import FIXTURES, ROOT, make_site, mkdocs_build, termsite
 from termsite.site.export import LIST_SEPARATOR, Exporter, related_both_ways
 from termsite.content.loader import load_glossary
 from termsite.content.model import Glossary
@@ -242,3 +242,33 @@ def test_skos_carries_every_translation_with_its_language_tag(tmp_path: Path) ->
     assert ("Beispielglossar", "de") in values(f"{BASE}definition/#glossary", DCTERMS.title)
     from rdflib.compare import isomorphic
     assert isomorphic(graph, exporter.skos_graph())
+
+
+def test_the_streamed_files_are_the_exports_byte_for_byte(glossary: Glossary, tmp_path: Path) -> None:
+    """The build writes each export a piece at a time; the result is what the whole text would be."""
+    from termsite.site.export import SITE_FILES, write_site_exports
+
+    settings = SiteSettings(BASE, "Mini glossary", Publisher("Mini"))
+    written = write_site_exports(tmp_path, glossary, settings, "A description.")
+    exporter = Exporter(glossary, settings, "A description.")
+    for format_name, name in SITE_FILES.items():
+        assert (tmp_path / name).read_bytes() == exporter.text(format_name).encode("utf-8"), name
+    whole = json.loads(exporter.text("json"))
+    for record in whole["terms"]:
+        path = tmp_path / exporter.term_json_path(record["slug"])
+        assert path.read_bytes() == (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    assert len(written) == len(SITE_FILES) + len(glossary.terms)
+
+
+@pytest.mark.parametrize("content", [FIXTURES / "mini/content", ROOT / "content"])
+def test_the_turtle_written_subject_by_subject_is_the_grouped_triples(content: Path) -> None:
+    """The build writes Turtle one subject at a time (a 100,000-term scheme is never held whole);
+    the text is the one grouping every triple of skos_triples() gives."""
+    from termsite.site.export import SKOS_PREFIXES, grouped_turtle
+
+    glossary = load_glossary(content, default_author="ana" if "mini" in str(content) else "editors")
+    exporter = Exporter(glossary, SiteSettings("https://x.example/", "X", Publisher("X")), "D.")
+    assert exporter.turtle() == grouped_turtle(exporter.skos_triples(), SKOS_PREFIXES)
+    # every subject's function makes only triples about that subject
+    for (_, subject), triples in exporter._skos_subjects():
+        assert {str(triple[0]) for triple in triples()} == {subject}

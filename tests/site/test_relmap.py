@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_glossary
+from conftest import ROOT, write_glossary
 from termsite.graph.links import build_link_graph
 from termsite.content.loader import load_glossary
 from termsite.content.model import Glossary
 from termsite.site.pages import SiteBuilder
 from termsite.site.relmap import RelationshipMap, build_relationship_map
+from termsite.site.render import PageRenderer
 from termsite.settings import Publisher, SiteSettings
 
 SVG = "{http://www.w3.org/2000/svg}"
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+HREF = "href"  # SVG 2: a plain href, which crawlers follow (xlink:href they do not)
 HOSTILE = "Evil </text><script>alert(1)</script> & \"q\" 'x' ]]> <!-- c -->"
 LONG = "A Very Long Term Title That Cannot Possibly Fit Beside Its Node"
 
@@ -134,7 +135,7 @@ def test_the_svg_is_well_formed_and_every_node_is_a_link(glossary: Glossary) -> 
     assert root.find(f"{SVG}title").text == "Relationship map of Liquidation"
     assert root.find(f"{SVG}desc").text.startswith("4 terms of Liquidation and 2 terms of other areas")
     links = root.findall(f".//{SVG}a")
-    assert [a.get(XLINK_HREF) for a in links] == [n.href for n in rel_map.nodes]
+    assert [a.get(HREF) for a in links] == [n.href for n in rel_map.nodes]
     assert [a.get("class") for a in links].count("termsite-relmap-node termsite-relmap-faded") == 2
     edge_paths = root.find(f"{SVG}g[@class='termsite-relmap-edges']")
     assert len(edge_paths) == 4
@@ -147,7 +148,7 @@ def test_a_hostile_title_is_escaped_text(glossary: Glossary) -> None:
     svg = relmap(glossary, "liquidation").svg()
     assert "<script" not in svg and "</text><script>" not in svg
     root = parse(svg)
-    evil = next(a for a in root.iter(f"{SVG}a") if a.get(XLINK_HREF) == "../../definition/evil/")
+    evil = next(a for a in root.iter(f"{SVG}a") if a.get(HREF) == "../../definition/evil/")
     assert evil.find(f"{SVG}title").text == f"{HOSTILE} (in Pricing & Co)"
     label = evil.find(f"{SVG}text").text
     assert label.endswith("…") and HOSTILE.startswith(label[:-1])
@@ -155,7 +156,7 @@ def test_a_hostile_title_is_escaped_text(glossary: Glossary) -> None:
 
 def test_long_labels_are_shortened_with_the_full_title_on_hover(glossary: Glossary) -> None:
     root = parse(relmap(glossary, "liquidation").svg())
-    node = next(a for a in root.iter(f"{SVG}a") if a.get(XLINK_HREF) == "../../definition/long-one/")
+    node = next(a for a in root.iter(f"{SVG}a") if a.get(HREF) == "../../definition/long-one/")
     assert node.find(f"{SVG}title").text == LONG
     label = node.find(f"{SVG}text").text
     assert label.endswith("…") and len(label) < len(LONG) and LONG.startswith(label[:-1])
@@ -189,6 +190,55 @@ def test_every_map_on_the_built_site_is_xml_and_links_to_existing_pages(mini_sit
             root = parse(svg)
             page_dir = page.parent.relative_to(mini_site).as_posix()
             for link in root.iter(f"{SVG}a"):
-                target = posixpath.normpath(posixpath.join(page_dir, link.get(XLINK_HREF)))
-                assert (mini_site / target / "index.html").is_file(), (page, link.get(XLINK_HREF))
+                target = posixpath.normpath(posixpath.join(page_dir, link.get(HREF)))
+                assert (mini_site / target / "index.html").is_file(), (page, link.get(HREF))
     assert maps == 2  # both areas of the mini glossary have connections
+
+
+def _capped_glossary(root: Path) -> Glossary:
+    """An area of 45 terms in a chain of related terms (b00 - b01 - ... - b40), the last four alone,
+    and 25 terms of another area, each related to one of them; o24 to three."""
+    files = {"areas/big.yml": "title: Big\ndescription: Many terms.\n",
+             "areas/other.yml": "title: Other\ndescription: Elsewhere.\n"}
+    for i in range(45):
+        related = f"[b{i + 1:02d}]" if i < 40 else "[]"
+        files[f"terms/b{i:02d}.yml"] = f"title: Big {i:02d}\nsummary: Big.\nareas: [big]\nrelated: {related}\n"
+    for j in range(25):
+        related = "[b24, b10, b11]" if j == 24 else f"[b{j:02d}]"
+        files[f"terms/o{j:02d}.yml"] = f"title: Other {j:02d}\nsummary: Other.\nareas: [other]\nrelated: {related}\n"
+    return load_glossary(write_glossary(root, files))
+
+
+def test_a_large_area_map_draws_its_most_connected_terms(tmp_path: Path) -> None:
+    glossary = _capped_glossary(tmp_path)
+    rel_map = relmap(glossary, "big")
+    # b00 (one connection) wins the tie with b40 by the area's order; b41-b44 connect to nothing
+    assert [n.slug for n in rel_map.area_nodes] == [f"b{i:02d}" for i in range(40)]
+    assert (rel_map.hidden_terms, rel_map.term_count) == (5, 45)
+    # b40 is related to b39, but a term left out is not drawn again as a faded one
+    assert "b40" not in {n.slug for n in rel_map.nodes}
+    # 25 terms of the other area connect: the 20 kept are o24 (three connections), then by title
+    assert sorted(n.slug for n in rel_map.other_nodes) == sorted(["o24", *(f"o{j:02d}" for j in range(19))])
+    drawn = {n.slug for n in rel_map.nodes}
+    assert all(e.a in drawn and e.b in drawn for e in rel_map.edges)
+    assert len(rel_map.edges) == 39 + 19 + 3  # the chain among the drawn, o00-o18 once each, o24 thrice
+    root = parse(rel_map.svg())
+    assert root.find(f"{SVG}desc").text.startswith("The 40 most connected of the 45 terms of Big and 20 terms")
+    assert len(root.findall(f".//{SVG}a")) == 60
+
+
+def test_a_capped_map_links_to_the_full_list(tmp_path: Path) -> None:
+    glossary = _capped_glossary(tmp_path)
+    page = SiteBuilder(glossary, SETTINGS).area_page(glossary.areas["big"])
+    html = PageRenderer(ROOT / "templates").render(page)
+    assert ('<p class="termsite-relmap-more">The map shows the 40 most connected terms of this area, '
+            '<a href="#terms">and 5 more</a> in the list of its terms.</p>') in html
+    listed = re.findall(r'<li><a href="\.\./\.\./definition/(b\d\d)/"', html[html.index('id="terms"'):])
+    assert listed[:45] == [f"b{i:02d}" for i in range(45)]  # the list of terms stays complete
+
+
+def test_an_area_below_the_caps_is_drawn_whole(glossary: Glossary) -> None:
+    rel_map = relmap(glossary, "liquidation")
+    assert (rel_map.hidden_terms, rel_map.term_count, len(rel_map.nodes)) == (0, 4, 6)
+    page = SiteBuilder(glossary, SETTINGS).area_page(glossary.areas["liquidation"])
+    assert "termsite-relmap-more" not in PageRenderer(ROOT / "templates").render(page)

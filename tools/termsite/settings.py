@@ -129,7 +129,8 @@ class UrlScheme:
 
     def absolute(self, path: str) -> str:
         """The absolute URL of a site path, or of a path inside the site such as images/x.svg."""
-        if urlsplit(path).scheme in ("http", "https"):
+        # (called for every URL of every page and export: a path without a colon has no scheme)
+        if ":" in path and urlsplit(path).scheme in ("http", "https"):
             return path
         return self.base + path.lstrip("/")
 

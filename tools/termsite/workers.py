@@ -7,6 +7,7 @@ systems without ``fork``, run in this process: starting workers costs more than 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Callable, Sequence, TypeVar
@@ -26,6 +27,12 @@ def map_items(function: Callable[[T], R], items: Sequence[T], *, chunk_size: int
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < min_items or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
-    # fork: the workers share the parent's loaded modules and data without re-importing them.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    # fork: the workers share the parent's loaded modules and data without re-importing them;
+    # frozen, those objects are not visited (and so not copied) by the workers' garbage collector.
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        gc.unfreeze()
+    with pool:
         return pool.map(function, items, chunksize=chunk_size)

@@ -119,7 +119,7 @@ def parse_yaml_bytes(data: bytes, display_path: str) -> tuple[YamlNode | None, l
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
         return problem(line, 1, "encoding", "the file contains a NUL character; content files are plain text.")
-    tab = _TAB_INDENT.search(data)
+    tab = _TAB_INDENT.search(data) if b"\t" in data else None
     if tab:
         line = data.count(b"\n", 0, tab.start()) + 1
         return problem(line, tab.end() - tab.start(), "yaml-tab",
@@ -169,64 +169,65 @@ class _EventTreeBuilder:
         root: YamlNode | None = None
         documents = 0
         nodes = 0
-        for event in yaml.parse(self.text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    return None, self._problem(
-                        event.start_mark, "yaml-multiple-documents",
-                        "the file holds more than one YAML document ('---'); put one entry per file.")
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                return None, self._problem(
-                    event.start_mark, "yaml-alias",
-                    f"the alias '*{event.anchor}' is not allowed; write the value out in full.")
-            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                if event.anchor is not None:
+        loader = _Loader(self.text)
+        get_event = loader.get_event  # the parser's events one by one: libyaml's, or PyYAML's own
+        try:
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    if event.anchor is not None:
+                        return None, self._problem(
+                            event.start_mark, "yaml-alias",
+                            f"the anchor '&{event.anchor}' is not allowed; content files use plain values only.")
+                    if event.tag is not None:
+                        return None, self._problem(
+                            event.start_mark, "yaml-tag",
+                            f"the tag '{_shown(_short_tag(event.tag))}' is not allowed; content files use plain values only.")
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        return None, self._problem(
+                            event.start_mark, "too-large",
+                            f"the file holds more than {MAX_NODES:,} values; split it or shorten it.")
+                    if len(stack) >= MAX_DEPTH:
+                        return None, self._problem(
+                            event.start_mark, "too-deep",
+                            f"values are nested more than {MAX_DEPTH} levels deep; content fields are at most a few levels deep.")
+                    mark = event.start_mark
+                    if kind is yaml.ScalarEvent:
+                        node = YamlNode("scalar", mark.line + 1, mark.column + 1, text=event.value,
+                                        scalar_type=_scalar_type(event), style=event.style or "")
+                    elif kind is yaml.SequenceStartEvent:
+                        node = YamlNode("sequence", mark.line + 1, mark.column + 1)
+                    else:
+                        node = YamlNode("mapping", mark.line + 1, mark.column + 1)
+                    problems = self._attach(stack, node)
+                    if problems:
+                        return None, problems
+                    if root is None:
+                        root = node
+                    if kind is not yaml.ScalarEvent:
+                        stack.append([node, None])
+                elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                    stack.pop()
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        return None, self._problem(
+                            event.start_mark, "yaml-multiple-documents",
+                            "the file holds more than one YAML document ('---'); put one entry per file.")
+                elif kind is yaml.AliasEvent:
                     return None, self._problem(
                         event.start_mark, "yaml-alias",
-                        f"the anchor '&{event.anchor}' is not allowed; content files use plain values only.")
-                if event.tag is not None:
-                    return None, self._problem(
-                        event.start_mark, "yaml-tag",
-                        f"the tag '{_shown(_short_tag(event.tag))}' is not allowed; content files use plain values only.")
-                nodes += 1
-                if nodes > MAX_NODES:
-                    return None, self._problem(
-                        event.start_mark, "too-large",
-                        f"the file holds more than {MAX_NODES:,} values; split it or shorten it.")
-                if len(stack) >= MAX_DEPTH:
-                    return None, self._problem(
-                        event.start_mark, "too-deep",
-                        f"values are nested more than {MAX_DEPTH} levels deep; content fields are at most a few levels deep.")
-                mark = event.start_mark
-                if isinstance(event, yaml.ScalarEvent):
-                    node = YamlNode("scalar", mark.line + 1, mark.column + 1, text=event.value,
-                                    scalar_type=self._scalar_type(event), style=event.style or "")
-                elif isinstance(event, yaml.SequenceStartEvent):
-                    node = YamlNode("sequence", mark.line + 1, mark.column + 1)
-                else:
-                    node = YamlNode("mapping", mark.line + 1, mark.column + 1)
-                problems = self._attach(stack, node)
-                if problems:
-                    return None, problems
-                if root is None:
-                    root = node
-                if node.kind != "scalar":
-                    stack.append([node, None])
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                stack.pop()
+                        f"the alias '*{event.anchor}' is not allowed; write the value out in full.")
+                elif kind is yaml.StreamEndEvent or event is None:
+                    break
+        finally:
+            loader.dispose()
         if root is None:
             return None, [Problem(self.path, 1, 1, "empty-file",
                                   "the file has no content; expected a mapping of fields such as 'title:'.")]
         return root, []
-
-    @staticmethod
-    def _scalar_type(event: yaml.ScalarEvent) -> ScalarType:
-        if not event.implicit[0]:  # quoted, or a block scalar: always text
-            return "str"
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-        return _TAG_TYPES.get(tag, "str")
 
     def _attach(self, stack: list[list], node: YamlNode) -> list[Problem]:
         if not stack:
@@ -251,6 +252,22 @@ class _EventTreeBuilder:
         parent.entries[key.text] = (key, node)
         frame[1] = None
         return []
+
+
+_PLAIN_TYPES: dict[str, ScalarType] = {}  # plain scalars repeat across files (numbers, slugs, dates)
+
+
+def _scalar_type(event: yaml.ScalarEvent) -> ScalarType:
+    """What YAML's core schema makes of a scalar, as PyYAML's Resolver decides it, remembered per value."""
+    if not event.implicit[0]:  # quoted, or a block scalar: always text
+        return "str"
+    value = event.value
+    known = _PLAIN_TYPES.get(value)
+    if known is None:
+        known = _TAG_TYPES.get(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)), "str")
+        if len(value) <= 64 and len(_PLAIN_TYPES) < 100_000:
+            _PLAIN_TYPES[value] = known
+    return known
 
 
 def _short_tag(tag: str) -> str:

@@ -21,7 +21,8 @@ import ahocorasick
 
 from termsite.content.loader import REFERENCE_RE
 from termsite.graph.inflection import is_abbreviation, plural_forms
-from termsite.graph.markup import html_to_text, markdown_to_html
+from termsite.graph.fragments import FragmentCache
+from termsite.graph.markup import html_to_text, markdown_to_html, render_markdown, sanitize_html
 from termsite.content.model import FaqEntry, Glossary, Term
 from termsite.settings import UrlScheme
 from termsite.workers import map_items
@@ -314,10 +315,11 @@ def _names_fingerprint(glossary: Glossary, urls: UrlScheme, plurals: bool) -> in
 
 
 def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | None = None, *,
-                     plurals: bool = False) -> LinkGraph:
+                     plurals: bool = False, fragments: FragmentCache | None = None) -> LinkGraph:
     """Link every page's fragments. With ``previous``, entries whose text and names are unchanged are reused.
 
     ``plurals``: English plurals of the names link too (see :mod:`termsite.graph.inflection`).
+    With ``fragments``, Markdown rendered by an earlier build is not rendered again.
     """
     fingerprint = _names_fingerprint(glossary, urls, plurals)
     scheme = hash((urls.base, urls.term_prefix, urls.area_prefix, urls.directory_urls, plurals))
@@ -338,7 +340,7 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
     relink = changed_summaries | changed_titles
     matcher = TermMatcher(glossary.terms.values(), plurals=plurals)
     inputs: dict[str, Hashable] = {}
-    rendered = _render_ahead(glossary, reusable)
+    rendered = _render_ahead(glossary, reusable, fragments)
 
     def entry_links(key: str, page_path: str, own_slug: str | None, main: str, faq: list[FaqEntry],
                     subject: str, old: dict[str, EntryLinks] | None) -> EntryLinks:
@@ -370,8 +372,12 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
                      changed_names=finder)
 
 
-def _render_ahead(glossary: Glossary, reusable: LinkGraph | None) -> dict[str, str]:
-    """Every Markdown field that a build must render, rendered in worker processes when there are many."""
+def _render_ahead(glossary: Glossary, reusable: LinkGraph | None, fragments: FragmentCache | None) -> dict[str, str]:
+    """Every Markdown field that a build must render, rendered in worker processes when there are many.
+
+    With a fragment cache, only the fields it does not hold are rendered; every field, cached
+    or not, is then sanitized, and the cache keeps what this build used.
+    """
     texts: set[str] = set()
     entries = [(f"term:{t.slug}", t.body, t.faq, t.title) for t in glossary.terms.values()]
     entries += [(f"area:{a.slug}", a.intro, a.faq, a.title) for a in glossary.areas.values()]
@@ -381,7 +387,14 @@ def _render_ahead(glossary: Glossary, reusable: LinkGraph | None) -> dict[str, s
         texts.add(main)
         texts.update(entry.answer for entry in faq)
     ordered = sorted(texts)
-    return dict(zip(ordered, map_items(markdown_to_html, ordered)))
+    if fragments is None:
+        return dict(zip(ordered, map_items(markdown_to_html, ordered)))
+    cached = fragments.lookup(ordered)
+    missing = [text for text in ordered if text not in cached]
+    raw = {**cached, **dict(zip(missing, map_items(render_markdown, missing)))}
+    if reusable is None:  # a full build: the cache keeps exactly its fields (a partial one sees only the edits)
+        fragments.save(raw)
+    return dict(zip(ordered, map_items(sanitize_html, [raw[text] for text in ordered])))
 
 
 def related_both_ways(glossary: Glossary) -> dict[str, list[str]]:

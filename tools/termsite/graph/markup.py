@@ -42,9 +42,16 @@ _BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|pre|blockquote|tr|dd|dt)>|<br\s*/?>"
 _SPACE_RE = re.compile(r"\s+")
 
 
+EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+# Changes whenever the same Markdown could render differently: a cache of rendered fragments
+# (termsite.graph.fragments) keeps only what was rendered with the same dialect and library.
+DIALECT = f"markdown {markdown.__version__}; extensions {','.join(EXTENSIONS)}; raw HTML shown as text"
+
+
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"], output_format="html")
+    """The Markdown renderer: one per process, so one per worker (resetting it is cheaper than making it)."""
+    md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
     # Raw HTML in a contributor's Markdown is shown as text, never passed through.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
@@ -53,12 +60,23 @@ def _converter() -> markdown.Markdown:
 
 def markdown_to_html(text: str) -> str:
     """Render one Markdown field to a sanitized HTML fragment."""
+    return sanitize_html(render_markdown(text))
+
+
+def render_markdown(text: str) -> str:
+    """The Markdown library's HTML for one field, before sanitizing: the costly half of the work."""
     if not text.strip():
         return ""
     md = _converter()
     md.reset()
     # The loader refuses control characters; any that reach here (the importer, the API) are dropped.
-    rendered = md.convert(text.translate(_CONTROL_CHARACTERS))
+    return md.convert(text.translate(_CONTROL_CHARACTERS))
+
+
+def sanitize_html(rendered: str) -> str:
+    """The allow-list sanitizer over rendered Markdown; the last step before HTML reaches a page."""
+    if not rendered:
+        return ""
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

@@ -21,6 +21,7 @@ from termsite.graph.links import LinkedFaq, PageLinker
 from termsite.graph.treelinks import PageLinks, TreeLinker
 from termsite.settings import SiteSettings
 from termsite.content.model import Image
+from termsite.graph.fragments import FragmentCache
 from termsite.site.articles import ArticleIndex, ArticlePage, author_of, resolve_dates
 from termsite.site.cards import (CARD_HEIGHT, CARD_WIDTH, CardCache, CardPlanner, CardReport, CardSpec, card_alt,
                                  card_path, write_cards)
@@ -32,6 +33,11 @@ from termsite.site.pages import GeneratedPage, TocEntry
 from termsite.site.redirects import RedirectPage, redirect_pages, write_redirect_pages
 from termsite.site.render import PageRenderer
 from termsite.site.search import search_documents
+
+# What earlier builds made, beside the site's configuration: rendered Markdown
+# (termsite.graph.fragments) and cards. Every host keeps it in the same place.
+CACHE_DIR = Path(".cache") / "termsite"
+CARD_CACHE = CACHE_DIR / "cards"
 
 
 @dataclass(frozen=True)
@@ -93,15 +99,17 @@ class SiteBuild:
     def create(cls, glossary: Glossary, settings: SiteSettings, renderer: PageRenderer, *,
                articles: dict[str, Article] | None = None, history: dict[str, tuple] | None = None,
                previous: SiteBuild | None = None, files_dir: Path | None = None,
-               cache_dir: Path | None = None) -> SiteBuild:
+               cache_dir: Path | None = None, fragments: FragmentCache | None = None) -> SiteBuild:
         """Build every generated page; with ``previous`` (a preview's last build), reuse what an edit did not touch.
 
         The index of hand-written pages lives on across builds: a preview renders only the
         pages that changed, and the others' links still count. ``files_dir`` holds the images
-        that cards are drawn with, ``cache_dir`` the cards of earlier builds.
+        that cards are drawn with, ``cache_dir`` the cards of earlier builds and ``fragments``
+        the Markdown they rendered.
         """
         index = previous.articles if previous is not None else ArticleIndex()
-        snapshot = build_site(glossary, settings, previous=previous.snapshot if previous else None, articles=index)
+        snapshot = build_site(glossary, settings, previous=previous.snapshot if previous else None, articles=index,
+                              fragments=fragments)
         build = cls(glossary, settings, renderer, snapshot, index, dict(articles or {}), dict(history or {}),
                     redirect_pages(glossary, settings), files_dir=files_dir,
                     card_cache=CardCache(cache_dir) if cache_dir is not None else None)

@@ -27,9 +27,11 @@ import io
 import json
 import os
 import re
+import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, TextIO
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
@@ -55,6 +57,7 @@ SITE_FILES = {
 CSV_COLUMNS = ("slug", "title", "summary", "aliases", "areas", "related", "status", "replaced_by", "author",
                "published", "modified", "url")
 LIST_SEPARATOR = " | "  # between the values of a multi-valued CSV cell
+_PUBLISHER_NODE = "publisher"  # the publisher's blank node: a fixed label keeps the file identical across builds
 
 
 class Exporter:
@@ -65,7 +68,6 @@ class Exporter:
         self.glossary = glossary
         # The build's link graph already holds every field's text; without it, fields are rendered here.
         self.graph = graph
-        self._records: dict[str, dict[str, Any]] = {}
         self.settings = settings
         self.urls = settings.urls
         self.jsonld = JsonLd(settings, glossary)
@@ -95,17 +97,23 @@ class Exporter:
 
     # JSON-LD
     def defined_term_set(self) -> dict[str, Any]:
-        terms = []
+        return {**self._term_set_head(), "hasDefinedTerm": list(self._term_set_members())}
+
+    def _term_set_head(self) -> dict[str, Any]:
+        return {"@context": CONTEXT, "@type": "DefinedTermSet", "@id": self.jsonld.term_set_id,
+                "name": self.settings.site_name, "description": self.description,
+                "url": self.urls.absolute(self.urls.term_index()), "inLanguage": self.settings.language,
+                "publisher": self.jsonld.publisher()}
+
+    def _term_set_members(self) -> Iterator[dict[str, Any]]:
         for term in self.glossary.sorted_terms():
             node = {key: value for key, value in self.jsonld.defined_term(term).items() if key != "@context"}
             node["inDefinedTermSet"] = {"@id": self.jsonld.term_set_id}
             node["termCode"] = term.code or term.slug
-            terms.append(node)
-        node = {"@context": CONTEXT, "@type": "DefinedTermSet", "@id": self.jsonld.term_set_id,
-                "name": self.settings.site_name, "description": self.description,
-                "url": self.urls.absolute(self.urls.term_index()), "inLanguage": self.settings.language,
-                "publisher": self.jsonld.publisher(), "hasDefinedTerm": terms}
-        return node
+            yield node
+
+    def write_jsonld(self, out: TextIO) -> None:
+        _write_json_with_list(out, self._term_set_head(), "hasDefinedTerm", self._term_set_members())
 
     # SKOS
     def skos_graph(self) -> Graph:
@@ -118,92 +126,149 @@ class Exporter:
 
     def skos_triples(self) -> list[tuple[Any, Any, Any]]:
         """The SKOS concept scheme as rdflib terms, without the cost of an rdflib store."""
-        triples: list[tuple[Any, Any, Any]] = []
+        return [triple for _, triples in self._skos_subjects() for triple in triples()]
 
-        class _Collector:
-            add = triples.append
+    def _skos_subjects(self) -> list[tuple[tuple[bool, str], Callable[[], list[tuple[Any, Any, Any]]]]]:
+        """Each subject of the scheme: (its place in the Turtle file, a function making its triples).
 
-        graph = _Collector()
-        language = self.settings.language or None
-        scheme = URIRef(self.jsonld.term_set_id)
-        graph.add((scheme, RDF.type, SKOS.ConceptScheme))
-        graph.add((scheme, DCTERMS.title, Literal(self.settings.site_name, lang=language)))
-        graph.add((scheme, DCTERMS.description, Literal(self.description, lang=language)))
-        graph.add((scheme, SCHEMA.url, URIRef(self.urls.absolute(self.urls.term_index()))))
-        publisher = BNode("publisher")  # a fixed label keeps the file identical across builds
-        graph.add((scheme, DCTERMS.publisher, publisher))
-        graph.add((publisher, RDF.type, SCHEMA.Organization))
-        graph.add((publisher, SCHEMA.name, Literal(self.settings.publisher.name)))
-        for area in self.glossary.sorted_areas():
-            concept = URIRef(self.area_id(area.slug))
-            graph.add((concept, RDF.type, SKOS.Concept))
-            graph.add((concept, SKOS.inScheme, scheme))
-            graph.add((concept, SKOS.topConceptOf, scheme))
-            graph.add((scheme, SKOS.hasTopConcept, concept))
-            graph.add((concept, SKOS.prefLabel, Literal(area.title, lang=language)))
-            graph.add((concept, SKOS.definition, Literal(area.description, lang=language)))
-            graph.add((concept, SKOS.notation, Literal(area.slug)))
-            graph.add((concept, SCHEMA.url, URIRef(self.area_url(area.slug))))
-            self._dates(graph, concept, area)
-        related = related_both_ways(self.glossary)
+        Each function makes *every* triple whose subject is its node (an area's skos:narrower
+        too, which its terms imply), so that the Turtle can be written one subject at a time.
+        """
+        narrower: dict[str, list[Term]] = {}
+        narrower_terms: dict[str, list[Term]] = {}
         for term in self.glossary.sorted_terms():
-            concept = URIRef(self.term_id(term.slug))
-            graph.add((concept, RDF.type, SKOS.Concept))
-            graph.add((concept, SKOS.inScheme, scheme))
-            graph.add((concept, SKOS.prefLabel, Literal(term.title, lang=language)))
-            for alias in term.aliases:
-                graph.add((concept, SKOS.altLabel, Literal(alias, lang=language)))
-            graph.add((concept, SKOS.definition, Literal(term.summary, lang=language)))
-            graph.add((concept, SKOS.notation, Literal(term.code or term.slug)))
-            graph.add((concept, SCHEMA.url, URIRef(self.term_url(term.slug))))
             for area in term.areas:
-                graph.add((concept, SKOS.broader, URIRef(self.area_id(area))))
-                graph.add((URIRef(self.area_id(area)), SKOS.narrower, concept))
+                narrower.setdefault(area, []).append(term)
             for slug in term.broader:
-                graph.add((concept, SKOS.broader, URIRef(self.term_id(slug))))
-                graph.add((URIRef(self.term_id(slug)), SKOS.narrower, concept))
-            for other in related.get(term.slug, []):
-                graph.add((concept, SKOS.related, URIRef(self.term_id(other))))
-            if term.deprecated:
-                graph.add((concept, OWL.deprecated, Literal(True)))
-            if term.replaced_by:
-                graph.add((concept, DCTERMS.isReplacedBy, URIRef(self.term_id(term.replaced_by))))
-            self._dates(graph, concept, term)
-        self._translated_labels(graph, scheme)
-        return triples
+                narrower_terms.setdefault(slug, []).append(term)
+        related = related_both_ways(self.glossary)
+        areas = self.glossary.sorted_areas()
+        subjects: list[tuple[tuple[bool, str], Callable[[], list[tuple[Any, Any, Any]]]]] = [
+            ((False, self.jsonld.term_set_id), partial(self._scheme_triples, areas)),
+            ((True, _PUBLISHER_NODE), self._publisher_triples),
+        ]
+        subjects += [((False, self.area_id(area.slug)), partial(self._area_triples, area, narrower.get(area.slug, [])))
+                     for area in areas]
+        subjects += [((False, self.term_id(term.slug)), partial(self._term_triples, term, related.get(term.slug, []),
+                                                                narrower_terms.get(term.slug, [])))
+                     for term in self.glossary.sorted_terms()]
+        return subjects
 
-    def _translated_labels(self, graph: Any, scheme: URIRef) -> None:
-        """Each translation's labels and definition, tagged with its language, on the source's concepts."""
-        for language, content in sorted(self.glossary.translations.items()):
+    @property
+    def _language(self) -> str | None:
+        return self.settings.language or None
+
+    def _scheme_triples(self, areas: list[Area]) -> list[tuple[Any, Any, Any]]:
+        scheme, language = URIRef(self.jsonld.term_set_id), self._language
+        triples = [
+            (scheme, RDF.type, SKOS.ConceptScheme),
+            (scheme, DCTERMS.title, Literal(self.settings.site_name, lang=language)),
+            (scheme, DCTERMS.description, Literal(self.description, lang=language)),
+            (scheme, SCHEMA.url, URIRef(self.urls.absolute(self.urls.term_index()))),
+            (scheme, DCTERMS.publisher, BNode(_PUBLISHER_NODE)),
+        ]
+        triples += [(scheme, SKOS.hasTopConcept, URIRef(self.area_id(area.slug))) for area in areas]
+        # Each translation's site name and description, tagged with its language.
+        for translation_language, content in sorted(self.glossary.translations.items()):
             if content.site is not None:
                 if content.site.site_name:
-                    graph.add((scheme, DCTERMS.title, Literal(content.site.site_name, lang=language)))
+                    triples.append((scheme, DCTERMS.title, Literal(content.site.site_name, lang=translation_language)))
                 if content.site.site_description:
-                    graph.add((scheme, DCTERMS.description, Literal(content.site.site_description, lang=language)))
-            for slug, area in sorted(content.areas.items()):
-                concept = URIRef(self.area_id(slug))
-                graph.add((concept, SKOS.prefLabel, Literal(area.title, lang=language)))
-                graph.add((concept, SKOS.definition, Literal(area.description, lang=language)))
-            for slug, term in sorted(content.terms.items()):
-                concept = URIRef(self.term_id(slug))
-                graph.add((concept, SKOS.prefLabel, Literal(term.title, lang=language)))
-                for alias in term.aliases:
-                    graph.add((concept, SKOS.altLabel, Literal(alias, lang=language)))
-                graph.add((concept, SKOS.definition, Literal(term.summary, lang=language)))
+                    triples.append((scheme, DCTERMS.description,
+                                    Literal(content.site.site_description, lang=translation_language)))
+        return triples
+
+    def _publisher_triples(self) -> list[tuple[Any, Any, Any]]:
+        publisher = BNode(_PUBLISHER_NODE)
+        return [(publisher, RDF.type, SCHEMA.Organization),
+                (publisher, SCHEMA.name, Literal(self.settings.publisher.name))]
+
+    def _area_triples(self, area: Area, terms: list[Term]) -> list[tuple[Any, Any, Any]]:
+        concept, scheme, language = URIRef(self.area_id(area.slug)), URIRef(self.jsonld.term_set_id), self._language
+        triples = [
+            (concept, RDF.type, SKOS.Concept),
+            (concept, SKOS.inScheme, scheme),
+            (concept, SKOS.topConceptOf, scheme),
+            (concept, SKOS.prefLabel, Literal(area.title, lang=language)),
+            (concept, SKOS.definition, Literal(area.description, lang=language)),
+            (concept, SKOS.notation, Literal(area.slug)),
+            (concept, SCHEMA.url, URIRef(self.area_url(area.slug))),
+        ]
+        triples += [(concept, SKOS.narrower, URIRef(self.term_id(term.slug))) for term in terms]
+        for translation_language, content in sorted(self.glossary.translations.items()):
+            translated = content.areas.get(area.slug)
+            if translated is not None:
+                triples += [(concept, SKOS.prefLabel, Literal(translated.title, lang=translation_language)),
+                            (concept, SKOS.definition, Literal(translated.description, lang=translation_language))]
+        return triples + self._dates(concept, area)
+
+    def _term_triples(self, term: Term, related: list[str], narrower: list[Term]) -> list[tuple[Any, Any, Any]]:
+        concept, language = URIRef(self.term_id(term.slug)), self._language
+        triples = [
+            (concept, RDF.type, SKOS.Concept),
+            (concept, SKOS.inScheme, URIRef(self.jsonld.term_set_id)),
+            (concept, SKOS.prefLabel, Literal(term.title, lang=language)),
+        ]
+        triples += [(concept, SKOS.altLabel, Literal(alias, lang=language)) for alias in term.aliases]
+        triples += [
+            (concept, SKOS.definition, Literal(term.summary, lang=language)),
+            (concept, SKOS.notation, Literal(term.code or term.slug)),
+            (concept, SCHEMA.url, URIRef(self.term_url(term.slug))),
+        ]
+        triples += [(concept, SKOS.broader, URIRef(self.area_id(area))) for area in term.areas]
+        triples += [(concept, SKOS.broader, URIRef(self.term_id(slug))) for slug in term.broader]
+        triples += [(concept, SKOS.narrower, URIRef(self.term_id(child.slug))) for child in narrower]
+        triples += [(concept, SKOS.related, URIRef(self.term_id(other))) for other in related]
+        if term.deprecated:
+            triples.append((concept, OWL.deprecated, Literal(True)))
+        if term.replaced_by:
+            triples.append((concept, DCTERMS.isReplacedBy, URIRef(self.term_id(term.replaced_by))))
+        for translation_language, content in sorted(self.glossary.translations.items()):
+            translated = content.terms.get(term.slug)
+            if translated is not None:
+                triples.append((concept, SKOS.prefLabel, Literal(translated.title, lang=translation_language)))
+                triples += [(concept, SKOS.altLabel, Literal(alias, lang=translation_language))
+                            for alias in translated.aliases]
+                triples.append((concept, SKOS.definition, Literal(translated.summary, lang=translation_language)))
+        return triples + self._dates(concept, term)
 
     @staticmethod
-    def _dates(graph: Any, concept: URIRef, entry: Term | Area) -> None:
+    def _dates(concept: URIRef, entry: Term | Area) -> list[tuple[Any, Any, Any]]:
+        triples = []
         if entry.published:
-            graph.add((concept, DCTERMS.created, Literal(entry.published.isoformat(), datatype=XSD.dateTime)))
+            triples.append((concept, DCTERMS.created, Literal(entry.published.isoformat(), datatype=XSD.dateTime)))
         if entry.modified:
-            graph.add((concept, DCTERMS.modified, Literal(entry.modified.isoformat(), datatype=XSD.dateTime)))
+            triples.append((concept, DCTERMS.modified, Literal(entry.modified.isoformat(), datatype=XSD.dateTime)))
+        return triples
 
     def turtle(self) -> str:
-        return grouped_turtle(self.skos_triples(), SKOS_PREFIXES)
+        out = io.StringIO()
+        self.write_turtle(out)
+        return out.getvalue()
+
+    def write_turtle(self, out: TextIO) -> None:
+        """The Turtle of grouped_turtle(skos_triples()), made and written one subject at a time."""
+        writer = _TurtleWriter(SKOS_PREFIXES)
+        # The prefixes used are known only at the end: the subjects go to a temporary file first.
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as body:
+            for _, triples in sorted(self._skos_subjects(), key=lambda subject: subject[0]):
+                made = triples()
+                body.write("\n\n" + writer.block(made[0][0], made))
+            heading = writer.heading()
+            out.write("\n".join(heading))
+            body.seek(0)
+            if not heading:
+                body.read(1)  # "\n".join([] + ["", block]) starts with one newline, not two
+            shutil.copyfileobj(body, out)
+        out.write("\n")
 
     # CSV
     def csv_text(self) -> str:
         out = io.StringIO()
+        self.write_csv(out)
+        return out.getvalue()
+
+    def write_csv(self, out: TextIO) -> None:
         writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
         writer.writerow(CSV_COLUMNS)
         for term in self.glossary.sorted_terms():
@@ -212,14 +277,11 @@ class Exporter:
                 term.slug, term.title, term.summary, LIST_SEPARATOR.join(term.aliases), LIST_SEPARATOR.join(term.areas),
                 LIST_SEPARATOR.join(term.related), term.status, term.replaced_by, author.name if author else "",
                 _iso(term.published), _iso(term.modified), self.term_url(term.slug)])
-        return out.getvalue()
 
     # JSON
     def term_record(self, term: Term) -> dict[str, Any]:
         """One term as plain JSON: what its page says, with references made ordinary links."""
-        if term.slug not in self._records:
-            self._records[term.slug] = self._term_record(term)
-        return self._records[term.slug]
+        return self._term_record(term)
 
     def _texts(self, term: Term) -> tuple[str, list[str]]:
         """The reader's text of the body and of each answer."""
@@ -267,6 +329,9 @@ class Exporter:
         return {"slug": slug, "title": title, "url": url}
 
     def glossary_record(self) -> dict[str, Any]:
+        return {**self._glossary_head(), "terms": [self.term_record(term) for term in self.glossary.sorted_terms()]}
+
+    def _glossary_head(self) -> dict[str, Any]:
         return {
             "name": self.settings.site_name,
             "description": self.description,
@@ -276,8 +341,18 @@ class Exporter:
                        "title": area.title, "description": area.description,
                        "terms": [term.slug for term in self.glossary.area_members.get(area.slug, [])]}
                       for area in self.glossary.sorted_areas()],
-            "terms": [self.term_record(term) for term in self.glossary.sorted_terms()],
         }
+
+    def write_json(self, out: TextIO, each_term: Callable[[Term, dict[str, Any]], None] | None = None) -> None:
+        """glossary.json, one term at a time; ``each_term`` also gets every term's record as it is made."""
+        def records() -> Iterator[dict[str, Any]]:
+            for term in self.glossary.sorted_terms():
+                record = self.term_record(term)
+                if each_term is not None:
+                    each_term(term, record)
+                yield record
+
+        _write_json_with_list(out, self._glossary_head(), "terms", records())
 
     def resolve_references(self, markdown: str) -> str:
         """[[slug]] and [[slug|label]] as ordinary Markdown links to the term's page (code left alone)."""
@@ -298,6 +373,11 @@ class Exporter:
     # llms.txt
     def llms_txt(self) -> str:
         """An index for answer engines in the llmstxt.org format: H1, summary, then H2 sections of links."""
+        out = io.StringIO()
+        self.write_llms(out)
+        return out.getvalue()
+
+    def write_llms(self, out: TextIO) -> None:
         lines = [f"# {self.settings.site_name}", "", f"> {self.description}", ""]
         lines.append(
             f"{_count(len(self.glossary.terms), 'term')} in {_count(len(self.glossary.areas), 'subject area')}. "
@@ -305,7 +385,8 @@ class Exporter:
             "page; every term is also available as JSON beside its page "
             f"({self.urls.absolute(self.term_json_path('<slug>'))}).")
         for area in self.glossary.sorted_areas():
-            lines += ["", f"## {area.title}", ""]
+            out.write("\n".join(lines) + "\n")
+            lines = ["", f"## {area.title}", ""]
             lines.append(f"- [{_escape_label(area.title)} (subject area)]({self.area_url(area.slug)}): "
                          f"{area.description}")
             for term in self.glossary.area_members.get(area.slug, []):
@@ -325,20 +406,27 @@ class Exporter:
             f"- [{SITE_FILES['json']}]({self.site_file_url(SITE_FILES['json'])}): every area and term with its "
             "definition, body and FAQ",
         ]
-        return "\n".join(lines) + "\n"
+        out.write("\n".join(lines) + "\n")
 
     # Everything
-    def text(self, format_name: str) -> str:
-        makers: dict[str, Callable[[], str]] = {
-            "jsonld": lambda: _json_text(self.defined_term_set()),
-            "ttl": self.turtle,
-            "csv": self.csv_text,
-            "json": lambda: _json_text(self.glossary_record()),
-            "llms": self.llms_txt,
+    def write(self, format_name: str, out: TextIO) -> None:
+        """Write one export to a text stream, a piece at a time: a large glossary's exports are never
+        held in memory whole (glossary.json alone is 55 MB at 10,000 terms)."""
+        writers: dict[str, Callable[[TextIO], None]] = {
+            "jsonld": self.write_jsonld,
+            "ttl": self.write_turtle,
+            "csv": self.write_csv,
+            "json": self.write_json,
+            "llms": self.write_llms,
         }
-        if format_name not in makers:
+        if format_name not in writers:
             raise ValueError(f"unknown export format '{format_name}'; expected one of {', '.join(EXPORT_FORMATS)}")
-        return makers[format_name]()
+        writers[format_name](out)
+
+    def text(self, format_name: str) -> str:
+        out = io.StringIO()
+        self.write(format_name, out)
+        return out.getvalue()
 
 
 def grouped_turtle(triples: list[tuple[Any, Any, Any]], prefixes: dict[str, Any]) -> str:
@@ -349,40 +437,56 @@ def grouped_turtle(triples: list[tuple[Any, Any, Any]], prefixes: dict[str, Any]
     (``n3()``), and the tests parse the result back with rdflib and compare it with the
     graph built by :meth:`Exporter.skos_graph`.
     """
-    namespaces = sorted(((str(uri), prefix) for prefix, uri in prefixes.items()), key=lambda pair: -len(pair[0]))
-    short: dict[Any, str] = {}  # prefixed names of the vocabulary's few terms
-    used: set[str] = set()
+    writer = _TurtleWriter(prefixes)
+    by_subject: dict[Any, list[tuple[Any, Any, Any]]] = {}
+    for triple in triples:
+        by_subject.setdefault(triple[0], []).append(triple)
+    blocks = [writer.block(subject, by_subject[subject])
+              for subject in sorted(by_subject, key=lambda node: (isinstance(node, BNode), str(node)))]
+    lines: list[str] = []
+    for block in blocks:
+        lines += ["", block]
+    return "\n".join(writer.heading() + lines) + "\n"
 
-    def name(node: Any) -> str:
-        cached = short.get(node)
+
+class _TurtleWriter:
+    """Turtle blocks of subjects, with prefixed names for the vocabulary's terms; remembers the
+    prefixes it used, for the heading."""
+
+    def __init__(self, prefixes: dict[str, Any]) -> None:
+        self.namespaces = sorted(((str(uri), prefix) for prefix, uri in prefixes.items()), key=lambda pair: -len(pair[0]))
+        self.short: dict[Any, str] = {}  # prefixed names of the vocabulary's few terms
+        self.used: set[str] = set()
+
+    def name(self, node: Any) -> str:
+        cached = self.short.get(node)
         if cached is not None:
             return cached
         if isinstance(node, URIRef):
             text = str(node)
-            for uri, prefix in namespaces:
+            for uri, prefix in self.namespaces:
                 if text.startswith(uri) and _LOCAL_NAME.fullmatch(text[len(uri):]):
-                    short[node] = f"{prefix}:{text[len(uri):]}"
-                    used.add(prefix)
-                    return short[node]
+                    self.short[node] = f"{prefix}:{text[len(uri):]}"
+                    self.used.add(prefix)
+                    return self.short[node]
         elif isinstance(node, Literal) and node.datatype is not None:
-            return node.n3().replace(f"<{node.datatype}>", name(URIRef(node.datatype)))
+            return node.n3().replace(f"<{node.datatype}>", self.name(URIRef(node.datatype)))
         return node.n3()
 
-    by_subject: dict[Any, dict[Any, set[Any]]] = {}
-    for subject, predicate, obj in triples:
-        by_subject.setdefault(subject, {}).setdefault(predicate, set()).add(obj)
-    lines: list[str] = []
-    for subject in sorted(by_subject, key=lambda node: (isinstance(node, BNode), str(node))):
+    def block(self, subject: Any, triples: list[tuple[Any, Any, Any]]) -> str:
+        """One subject with its predicates (rdf:type first) and objects, each list sorted."""
+        by_predicate: dict[Any, set[Any]] = {}
+        for _, predicate, obj in triples:
+            by_predicate.setdefault(predicate, set()).add(obj)
         statements = []
-        for predicate, objects in sorted(by_subject[subject].items(), key=lambda item: (item[0] != RDF.type,
-                                                                                          str(item[0]))):
-            verb = "a" if predicate == RDF.type else name(predicate)
-            statements.append(f"    {verb} " + " ,\n        ".join(sorted(name(o) for o in objects)))
-        lines.append("")
-        lines.append(subject.n3() + "\n" + " ;\n".join(statements) + " .")
-    heading = [f"@prefix {prefix}: <{uri}> ." for uri, prefix in sorted(namespaces, key=lambda pair: pair[1])
-               if prefix in used]
-    return "\n".join(heading + lines) + "\n"
+        for predicate, objects in sorted(by_predicate.items(), key=lambda item: (item[0] != RDF.type, str(item[0]))):
+            verb = "a" if predicate == RDF.type else self.name(predicate)
+            statements.append(f"    {verb} " + " ,\n        ".join(sorted(self.name(o) for o in objects)))
+        return subject.n3() + "\n" + " ;\n".join(statements) + " ."
+
+    def heading(self) -> list[str]:
+        return [f"@prefix {prefix}: <{uri}> ." for uri, prefix in sorted(self.namespaces, key=lambda pair: pair[1])
+                if prefix in self.used]
 
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -398,17 +502,39 @@ def write_site_exports(site_dir: str | Path, glossary: Glossary, settings: SiteS
     exporter = Exporter(glossary, settings, description, graph)
     root = Path(site_dir)
     written = []
+    term_files: list[Path] = []
+
+    def write_term_file(term: Term, record: dict[str, Any]) -> None:
+        # Each term's JSON is written from the record made for glossary.json, while it is in hand.
+        term_files.append(_write_plain(root / exporter.term_json_path(term.slug), _json_text(record)))
+
     for format_name, name in SITE_FILES.items():
-        written.append(_write_plain(root / name, exporter.text(format_name)))
-    for term in glossary.sorted_terms():
-        written.append(_write_plain(root / exporter.term_json_path(term.slug), _json_text(exporter.term_record(term))))
-    return written
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            if format_name == "json":
+                exporter.write_json(stream, each_term=write_term_file)
+            else:
+                exporter.write(format_name, stream)
+        written.append(path)
+    return written + term_files
 
 
 def _write_plain(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="")
     return path
+
+
+def _write_json_with_list(out: TextIO, head: dict[str, Any], key: str, items: Iterator[dict[str, Any]]) -> None:
+    """``_json_text({**head, key: list(items)})``, written one item at a time."""
+    opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+    out.write(f"{opening[:-1]}{',' if head else ''}{json.dumps(key)}:[")
+    for index, item in enumerate(items):
+        if index:
+            out.write(",")
+        out.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+    out.write("]}\n")
 
 
 def write_text(path: Path, text: str) -> Path:

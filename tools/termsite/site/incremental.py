@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from termsite.graph.fragments import FragmentCache
 from termsite.graph.links import LinkGraph, build_link_graph
 from termsite.content.model import Glossary
 from termsite.site.articles import ArticleIndex
@@ -56,9 +57,10 @@ def _reaches_every_page(glossary: Glossary, graph: LinkGraph, settings: SiteSett
 
 
 def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapshot | None = None,
-               articles: ArticleIndex | None = None) -> SiteSnapshot:
+               articles: ArticleIndex | None = None, fragments: FragmentCache | None = None) -> SiteSnapshot:
     reusable_graph = previous.graph if previous is not None and previous.settings == settings else None
-    graph = build_link_graph(glossary, settings.urls, previous=reusable_graph, plurals=settings.inflects)
+    graph = build_link_graph(glossary, settings.urls, previous=reusable_graph, plurals=settings.inflects,
+                             fragments=fragments)
     builder = SiteBuilder(glossary, settings, graph, articles)
     if previous is None or _reaches_every_page(glossary, graph, settings, previous):
         return SiteSnapshot(glossary, graph, settings, {page.source_name: page for page in builder.pages()})

@@ -128,9 +128,35 @@ class JsonLd:
             return None
         return _node("FAQPage", self.urls.absolute(page_path) + "#faq", mainEntity=questions)
 
+    def person_id(self, author: Author) -> str:
+        """The site's identifier of an author: one Person node per page, that others refer to."""
+        return f"{self.home_url}#author-{author.key}"
+
+    def person_node(self, author: Author) -> JsonObject:
+        return _node("Person", self.person_id(author), name=author.name, url=author.url)
+
     # Terms
+    def term_article_listed(self, term: Term) -> JsonObject:
+        """A term's Article as an area lists it in hasPart: compact, since an area lists hundreds.
+
+        The author is a reference to the page's Person node (:meth:`person_node`) and the
+        image its URL; the term's own page describes both in full.
+        """
+        url = self.urls.absolute(self.urls.term(term.slug))
+        node: JsonObject = {"@type": "Article", "@id": url, "url": url, "headline": term.title,
+                            "description": term.summary}
+        author = self.glossary.author_of(term)
+        optional = {
+            "datePublished": _date(term.published),
+            "dateModified": _date(term.modified or term.published),
+            "author": {"@id": self.person_id(author)} if author else None,
+            "image": self.urls.absolute(term.image.url) if term.image else None,
+        }
+        node.update({key: value for key, value in optional.items() if value})
+        return node
+
     def term_article_summary(self, term: Term) -> JsonObject:
-        """The Article of a term page, as listed in an area's hasPart."""
+        """The Article of a term page, without what only the page itself says (publisher, about...)."""
         url = self.urls.absolute(self.urls.term(term.slug))
         node: JsonObject = {"@type": "Article", "@id": url, "url": url, "headline": term.title,
                             "description": term.summary}
@@ -181,8 +207,17 @@ class JsonLd:
         node = _node("CollectionPage", url, url=url, headline=headline or area.title, description=area.description,
                      inLanguage=self.settings.language, publisher=self.publisher(),
                      image=self.page_image(path, area.image, headline or area.title, area.description))
-        node["hasPart"] = [self.term_article_summary(term) for term in members]
+        node["hasPart"] = [self.term_article_listed(term) for term in members]
         return node
+
+    def listed_authors(self, members: Iterable[Term]) -> list[JsonObject]:
+        """The Person nodes that an area page's hasPart refers to, in order of first mention."""
+        authors: dict[str, Author] = {}
+        for term in members:
+            author = self.glossary.author_of(term)
+            if author is not None:
+                authors.setdefault(author.key, author)
+        return [self.person_node(author) for author in authors.values()]
 
     def area_index_page(self, areas: Iterable[Area], page_path: str, title: str, description: str) -> JsonObject:
         url = self.urls.absolute(page_path)

@@ -12,8 +12,9 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from itertools import groupby
-from typing import Any, ClassVar, Iterator
+from typing import Any, Callable, ClassVar, Iterator
 
 from unidecode import unidecode
 
@@ -54,6 +55,20 @@ class PageLink:
     slug: str = ""
 
 
+@dataclass(frozen=True)
+class AreaCard:
+    """An area as the home page and the area index show it: link, number of terms, illustration."""
+
+    link: PageLink
+    term_count: int
+    image: Image | None = None
+    image_href: str = ""  # the image's URL relative to the page showing the card
+
+
+def _no_nodes() -> list[JsonObject]:
+    return []
+
+
 @dataclass
 class TreeNode:
     """A term in the broader/narrower tree, with its narrower terms under it."""
@@ -72,12 +87,22 @@ class GeneratedPage:
     title: str
     description: str
     settings: SiteSettings = field(repr=False)
-    jsonld: list[JsonObject] = field(default_factory=list, repr=False)
+    # Makes the page's JSON-LD nodes (see :attr:`jsonld`).
+    make_jsonld: Callable[[], list[JsonObject]] = field(default=_no_nodes, repr=False, compare=False)
     image: Image | None = None
     modified: datetime | None = None
     og_type: str = "website"
     part: int = 1
     parts: list[PagePart] = field(default_factory=list)  # empty unless the listing is split
+
+    @property
+    def jsonld(self) -> list[JsonObject]:
+        """The page's JSON-LD nodes, made when asked for, that is when the page is written.
+
+        Held for every page from the start, they were most of the memory of a large site's
+        page objects (57 MB of 84 at 10,000 terms), and a forked renderer copied them again.
+        """
+        return self.make_jsonld()
 
     @property
     def url(self) -> str:
@@ -99,6 +124,10 @@ class GeneratedPage:
 
     def area_link(self, area: Area) -> PageLink:
         return PageLink(self.href(self.settings.urls.area(area.slug)), area.title, area.description, area.slug)
+
+    def image_href(self, image: Image) -> str:
+        """An image's URL as this page links it: relative for the site's own, as written for others."""
+        return image.url if "://" in image.url else self.href(image.url)
 
     def toc(self) -> list[TocEntry]:
         return []
@@ -229,7 +258,7 @@ class AreaIndexPage(GeneratedPage):
     kind: ClassVar[str] = "area-index"
     template: ClassVar[str] = "area_index.html"
 
-    areas: list[tuple[PageLink, int]] = field(default_factory=list)  # (area, number of terms)
+    areas: list[AreaCard] = field(default_factory=list)
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "areas": self.areas}
@@ -240,7 +269,7 @@ class HomePage(GeneratedPage):
     kind: ClassVar[str] = "home"
     template: ClassVar[str] = "home.html"
 
-    areas: list[tuple[PageLink, int]] = field(default_factory=list)
+    areas: list[AreaCard] = field(default_factory=list)
     recent: list[PageLink] = field(default_factory=list)
     term_count: int = 0
     articles: ArticleIndex | None = field(default=None, repr=False, compare=False)
@@ -356,8 +385,9 @@ class SiteBuilder:
         if self.settings.print_page:
             yield self.print_page()
 
-    def _area_counts(self, page: GeneratedPage) -> list[tuple[PageLink, int]]:
-        return [(page.area_link(area), len(self.glossary.area_members.get(area.slug, [])))
+    def _area_cards(self, page: GeneratedPage) -> list[AreaCard]:
+        return [AreaCard(page.area_link(area), len(self.glossary.area_members.get(area.slug, [])), area.image,
+                         page.image_href(area.image) if area.image else "")
                 for area in self.glossary.sorted_areas()]
 
     def home_page(self) -> HomePage:
@@ -365,15 +395,15 @@ class SiteBuilder:
                       f"{len(self.glossary.areas)} subject areas, each defined, cross-linked and sourced."
         page = HomePage(path=self.urls.home(), title=self.settings.site_name, description=description,
                         settings=self.settings, term_count=len(self.glossary.terms), articles=self.articles)
-        page.areas = self._area_counts(page)
+        page.areas = self._area_cards(page)
         newest = sorted(self.glossary.terms.values(), key=lambda t: (t.modified or t.published or _EPOCH, t.slug),
                         reverse=True)[:8]
         page.recent = [page.term_link(term) for term in newest]
         # At the site's root it is the home page; moved aside by a site's own home page, it is a
         # collection of the glossary's areas and the site's own home carries WebSite and Organization.
-        page.jsonld = [self.jsonld.website(), self.jsonld.organization()] if page.path == "" else [
-            self.jsonld.breadcrumb_list(page.path, [(self.settings.site_name, page.path)]),
-            self.jsonld.area_index_page(self.glossary.sorted_areas(), page.path, page.title, description)]
+        page.make_jsonld = (lambda: [self.jsonld.website(), self.jsonld.organization()]) if page.path == "" else (
+            lambda: [self.jsonld.breadcrumb_list(page.path, [(self.settings.site_name, page.path)]),
+                     self.jsonld.area_index_page(self.glossary.sorted_areas(), page.path, page.title, description)])
         return page
 
     def print_page(self) -> PrintPage:
@@ -402,11 +432,10 @@ class SiteBuilder:
         description = f"All {len(self.glossary.areas)} subject areas of the {self.settings.site_name}, " \
                       "each with its terms and frequently asked questions."
         page = AreaIndexPage(path=path, title=labels.area_index_title, description=description, settings=self.settings)
-        page.areas = self._area_counts(page)
-        areas = self.glossary.sorted_areas()
-        page.jsonld = [
+        page.areas = self._area_cards(page)
+        page.make_jsonld = lambda: [
             self.jsonld.breadcrumb_list(path, [(labels.area, path)]),
-            self.jsonld.area_index_page(areas, path, labels.area_index_title, description),
+            self.jsonld.area_index_page(self.glossary.sorted_areas(), path, labels.area_index_title, description),
         ]
         return page
 
@@ -456,12 +485,13 @@ class SiteBuilder:
             if number == 1:
                 page.tree = self.hierarchy_tree(page, self.glossary.sorted_terms())
             trail = [(labels.term, paths[0])] + ([(f"Page {number}", path)] if number > 1 else [])
-            page.jsonld = [
-                self.jsonld.breadcrumb_list(path, trail),
-                self.jsonld.defined_term_set(chunk, paths[0]),
-            ]
+            page.make_jsonld = partial(self._term_index_nodes, path, trail, chunk, paths[0])
             pages.append(page)
         return pages
+
+    def _term_index_nodes(self, path: str, trail: list[tuple[str, str]], chunk: list[Term],
+                          index_path: str) -> list[JsonObject]:
+        return [self.jsonld.breadcrumb_list(path, trail), self.jsonld.defined_term_set(chunk, index_path)]
 
     def area_pages(self, area: Area) -> list[AreaPage]:
         pages = [self.area_page(area)]
@@ -474,8 +504,7 @@ class SiteBuilder:
         first = pages[0]
         first.members = [first.term_link(term) for term in chunks[0]]
         first.parts = self._parts(first, paths)
-        first.jsonld = [node if node.get("@type") != "CollectionPage" else
-                        self.jsonld.area_collection_page(area, chunks[0]) for node in first.jsonld]
+        first.make_jsonld = partial(self._area_nodes, area, first.links, chunks[0])
         empty = EntryLinks(main=LinkedFragment("", ""), faq=[])
         for number, (chunk, path) in enumerate(zip(chunks[1:], paths[1:]), start=2):
             title = f"{area.title}, page {number}"
@@ -485,13 +514,11 @@ class SiteBuilder:
             page.parts = self._parts(page, paths)
             page.members = [page.term_link(term) for term in chunk]
             trail = [(labels.area, self.urls.area_index()), (area.title, paths[0]), (f"Page {number}", path)]
-            page.jsonld = [self.jsonld.breadcrumb_list(path, trail),
-                           self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title)]
+            page.make_jsonld = partial(self._area_part_nodes, area, chunk, path, title, trail)
             pages.append(page)
         return pages
 
     def area_page(self, area: Area) -> AreaPage:
-        labels = self.settings.labels
         path = self.urls.area(area.slug)
         members = self.glossary.area_members.get(area.slug, [])
         links = self.graph.areas[area.slug]
@@ -501,16 +528,27 @@ class SiteBuilder:
         page.tree = self.hierarchy_tree(page, members)
         relmap = build_relationship_map(self.glossary, self.graph, self.urls, area.slug, path)
         page.relmap = relmap if relmap.edges else None
-        nodes = [
-            self.jsonld.breadcrumb_list(path, [(labels.area, self.urls.area_index()), (area.title, path)]),
-            self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
-            self.jsonld.area_collection_page(area, members),
-        ]
-        page.jsonld = [node for node in nodes if node]
+        page.make_jsonld = partial(self._area_nodes, area, links, members)
         return page
 
+    def _area_nodes(self, area: Area, links: EntryLinks, members: list[Term]) -> list[JsonObject]:
+        """An area's first page: its breadcrumb, FAQ, CollectionPage and the Person nodes that refers to."""
+        path, label = self.urls.area(area.slug), self.settings.labels.area
+        nodes = [
+            self.jsonld.breadcrumb_list(path, [(label, self.urls.area_index()), (area.title, path)]),
+            self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
+            self.jsonld.area_collection_page(area, members),
+            *self.jsonld.listed_authors(members),
+        ]
+        return [node for node in nodes if node]
+
+    def _area_part_nodes(self, area: Area, chunk: list[Term], path: str, title: str,
+                         trail: list[tuple[str, str]]) -> list[JsonObject]:
+        return [self.jsonld.breadcrumb_list(path, trail),
+                self.jsonld.area_collection_page(area, chunk, page_path=path, headline=title),
+                *self.jsonld.listed_authors(chunk)]
+
     def term_page(self, term: Term) -> TermPage:
-        labels = self.settings.labels
         path = self.urls.term(term.slug)
         links = self.graph.terms[term.slug]
         terms = self.glossary.terms
@@ -525,11 +563,15 @@ class SiteBuilder:
         page.backlinks = [page.term_link(terms[slug]) for slug in self.graph.backlinks.get(term.slug, [])]
         if term.replaced_by:
             page.replaced_by = page.term_link(terms[term.replaced_by])
+        page.make_jsonld = partial(self._term_nodes, term, links)
+        return page
+
+    def _term_nodes(self, term: Term, links: EntryLinks) -> list[JsonObject]:
+        path, label = self.urls.term(term.slug), self.settings.labels.term
         nodes = [
-            self.jsonld.breadcrumb_list(path, [(labels.term, self.urls.term_index()), (term.title, path)]),
+            self.jsonld.breadcrumb_list(path, [(label, self.urls.term_index()), (term.title, path)]),
             self.jsonld.term_article(term),
             self.jsonld.defined_term(term),
             self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
         ]
-        page.jsonld = [node for node in nodes if node]
-        return page
+        return [node for node in nodes if node]

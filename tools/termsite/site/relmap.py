@@ -7,10 +7,15 @@ node per row with its label beside it, and every connection an arc on the left o
 column. Rows keep labels from ever overlapping and stay legible at phone width, which a
 circle of 20-odd labels does not; the layout is deterministic, so builds are stable.
 
-Every node is a link (``<a xlink:href>``) to its term page, relative like the rest of the page.
-Every text is XML-escaped here, so the template may insert :meth:`RelationshipMap.svg`
-as-is. The same connections are offered as data (:meth:`RelationshipMap.connections`)
-for a text list beside the picture.
+Every node is a link (SVG 2's ``<a href>``, which crawlers follow and ``xlink:href`` they
+do not) to its term page, relative like the rest of the page. Every text is XML-escaped
+here, so the template may insert :meth:`RelationshipMap.svg` as-is. The same connections
+are offered as data (:meth:`RelationshipMap.connections`) for a text list beside the picture.
+
+A large area's map is capped: it draws the area's :data:`MAX_AREA_NODES` most connected
+terms and at most :data:`MAX_OTHER_NODES` terms of other areas. Two hundred rows of arcs
+are no longer readable, and drawing them made an area page of 200 terms weigh a megabyte;
+the page's list of terms (and its JSON-LD) stays complete.
 """
 
 from __future__ import annotations
@@ -38,10 +43,10 @@ LEGEND_HEIGHT = 30
 GROUP_GAP = 30  # room for the "other areas" heading between the two groups of rows
 ARC_MIN = 12  # the width of the shortest arc
 
-# Node links use xlink:href, not SVG 2's href: mkdocs-material's instant navigation assigns
-# `element.href = ...` to every element matching [href], which throws on an SVG <a> (whose
-# href is a read-only SVGAnimatedString) and stops its set-up of the page.
-XLINK = "http://www.w3.org/1999/xlink"
+# The cap of a large area's map: its most connected terms, and the terms of other areas
+# that connect to most of them. Areas below the caps are drawn whole.
+MAX_AREA_NODES = 40
+MAX_OTHER_NODES = 20
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -84,6 +89,8 @@ class RelationshipMap:
     area_title: str
     nodes: list[MapNode]  # the area's terms in display order, then the faded ones
     edges: list[MapEdge] = field(default_factory=list)
+    hidden_terms: int = 0  # the area's terms left out of a capped map
+    term_count: int = 0  # all the area's terms, drawn or not
     _by_slug: dict[str, MapNode] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -130,17 +137,27 @@ def build_relationship_map(glossary: Glossary, graph: LinkGraph, urls: UrlScheme
                            page_path: str) -> RelationshipMap:
     """The map of one area, with hrefs relative to ``page_path`` (the area page)."""
     area = glossary.areas[area_slug]
-    members = [term.slug for term in glossary.area_members.get(area_slug, [])]
-    member_set = set(members)
+    all_members = [term.slug for term in glossary.area_members.get(area_slug, [])]
     links: set[tuple[str, str]] = set()  # (source, target): the source's text links to the target
     related: set[frozenset[str]] = set()
-    for slug in members:
+    for slug in all_members:
         links.update((slug, target) for target in graph.terms[slug].links_to if target != slug)
         related.update(frozenset((slug, other)) for other in graph.related.get(slug, []) if other != slug)
     pairs = {frozenset(link) for link in links} | related
-    drawn = {slug: row for row, slug in enumerate([*members, *_other_terms(pairs, members, glossary)])}
+    members = _most_connected_members(all_members, pairs)
+    member_set = set(members)
+    left_out = set(all_members) - member_set
+    if left_out:  # their connections go too, or they would come back as "other areas"
+        pairs = {pair for pair in pairs if not pair & left_out}
+    others = _other_terms(pairs, members, glossary)
+    if len(others) > MAX_OTHER_NODES:
+        kept = set(_most_touching(others, pairs, member_set, glossary))
+        others = [slug for slug in others if slug in kept]
+    drawn = {slug: row for row, slug in enumerate([*members, *others])}
     edges = []
     for pair in pairs:
+        if not all(slug in drawn for slug in pair):
+            continue
         a, b = sorted(pair, key=drawn.__getitem__)
         edges.append(MapEdge(a, b, links_ab=(a, b) in links, links_ba=(b, a) in links, related=pair in related))
     edges.sort(key=lambda e: (drawn[e.a], drawn[e.b]))
@@ -150,7 +167,35 @@ def build_relationship_map(glossary: Glossary, graph: LinkGraph, urls: UrlScheme
         return MapNode(slug, term.title, urls.relative(page_path, urls.term(slug)), slug in member_set,
                        tuple(glossary.areas[a].title for a in term.areas))
 
-    return RelationshipMap(area_slug, area.title, [node(slug) for slug in drawn], edges)
+    return RelationshipMap(area_slug, area.title, [node(slug) for slug in drawn], edges,
+                           hidden_terms=len(all_members) - len(members), term_count=len(all_members))
+
+
+def _most_connected_members(members: list[str], pairs: set[frozenset[str]]) -> list[str]:
+    """The area's terms a capped map draws, in the area's order: those with the most connections."""
+    if len(members) <= MAX_AREA_NODES:
+        return members
+    degree = dict.fromkeys(members, 0)
+    for pair in pairs:
+        for slug in pair:
+            if slug in degree:
+                degree[slug] += 1
+    order = {slug: index for index, slug in enumerate(members)}
+    kept = set(sorted(members, key=lambda slug: (-degree[slug], order[slug]))[:MAX_AREA_NODES])
+    return [slug for slug in members if slug in kept]
+
+
+def _most_touching(others: list[str], pairs: set[frozenset[str]], members: set[str],
+                   glossary: Glossary) -> list[str]:
+    """The terms of other areas that connect to the most drawn terms; ties by title, for stable output."""
+    touching = dict.fromkeys(others, 0)
+    for pair in pairs:
+        inside = [slug for slug in pair if slug in members]
+        outside = [slug for slug in pair if slug in touching]
+        if len(inside) == 1 and len(outside) == 1:
+            touching[outside[0]] += 1
+    return sorted(others, key=lambda slug: (-touching[slug], glossary.terms[slug].title.casefold(), slug)
+                  )[:MAX_OTHER_NODES]
 
 
 def _other_terms(pairs: Iterable[frozenset[str]], members: list[str], glossary: Glossary) -> list[str]:
@@ -214,7 +259,10 @@ def _legend() -> list[str]:
 
 def _description(rel_map: RelationshipMap) -> str:
     own, other = len(rel_map.area_nodes), len(rel_map.other_nodes)
-    text = f"{own} term{'s' if own != 1 else ''} of {rel_map.area_title}"
+    if rel_map.hidden_terms:
+        text = f"The {own} most connected of the {rel_map.term_count} terms of {rel_map.area_title}"
+    else:
+        text = f"{own} term{'s' if own != 1 else ''} of {rel_map.area_title}"
     if other:
         text += f" and {other} term{'s' if other != 1 else ''} of other areas they connect to (faded)"
     return (f"{text}, with {len(rel_map.edges)} connection{'s' if len(rel_map.edges) != 1 else ''}. "
@@ -230,7 +278,7 @@ def render_svg(rel_map: RelationshipMap) -> str:
     id_base = "relmap-" + re.sub(r"[^A-Za-z0-9_-]", "-", rel_map.area_slug)
     max_chars = int((WIDTH - COLUMN_X - LABEL_GAP - 4) / CHAR_WIDTH)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="termsite-relmap-svg" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="termsite-relmap-svg" '
         f'viewBox="0 0 {WIDTH} {height:g}" width="100%" font-family="sans-serif" role="group" '
         f'aria-labelledby="{id_base}-title" aria-describedby="{id_base}-desc">',
         f'<title id="{id_base}-title">{_text("Relationship map of " + rel_map.area_title)}</title>',
@@ -269,7 +317,7 @@ def _node_svg(node: MapNode, y: float, max_chars: int) -> str:
     tooltip = node.title if node.in_area else f"{node.title} (in {', '.join(node.areas)})"
     fill = "#3949ab" if node.in_area else "#9fa8da"
     color = "#1a1a1a" if node.in_area else "#555"
-    return (f'<a class="{classes}" xlink:href="{_text(node.href)}"><title>{_text(tooltip)}</title>'
+    return (f'<a class="{classes}" href="{_text(node.href)}"><title>{_text(tooltip)}</title>'
             f'<circle cx="{COLUMN_X}" cy="{y:g}" r="{NODE_RADIUS}" fill="{fill}"/>'
             f'<text x="{COLUMN_X + LABEL_GAP}" y="{y + FONT_SIZE * 0.35:g}" font-size="{FONT_SIZE}" '
             f'fill="{color}">{_text(_shorten(node.title, max_chars))}</text></a>')

@@ -13,6 +13,7 @@ threads, and forking them is unsafe.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from typing import Any, Callable, Sequence
@@ -81,9 +82,13 @@ class ForkedRenderer:
         # Flush before forking so that buffered output is not written twice.
         for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
             handler.flush()
+        # The child's garbage collector would visit, and so copy, every object it inherited:
+        # frozen, they stay shared with the parent (a 100,000-term parent holds gigabytes).
+        gc.freeze()
         pid = os.fork()
         if pid == 0:
             self._run_child(pages, config, doc_files, nav, env, then)
+        gc.unfreeze()
         self.pid = pid
         for page in pages:
             page.meta["template"] = SKIP_TEMPLATE

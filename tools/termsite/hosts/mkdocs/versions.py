@@ -12,7 +12,9 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 
 class GeneratedPageFile(File):
@@ -22,6 +24,23 @@ class GeneratedPageFile(File):
 
     def is_modified(self) -> bool:
         return self.changed
+
+
+class GeneratedPageObject(Page):
+    """MkDocs' page object of a generated page, which has no Markdown of its own.
+
+    MkDocs renders every page's Markdown with a new Markdown instance and every configured
+    extension, about 3 ms a page even for an empty text; termsite makes a generated page's
+    HTML when the page is written, so that step is left out. What it would have set for an
+    empty text is set here.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 class BuildEnvironment:

@@ -36,7 +36,8 @@ from termsite.hosts.zensical.config import SiteConfig
 from termsite.hosts.zensical.markdown import TocItem, marker
 from termsite.hosts.zensical.nav import SiteNav, page_url, title_from_file_name
 from termsite.problems import ContentError
-from termsite.site.build import SiteBuild
+from termsite.graph.fragments import FragmentCache
+from termsite.site.build import CACHE_DIR, CARD_CACHE, SiteBuild
 from termsite.site.cards import site_card_problems
 from termsite.site.pages import GeneratedPage
 from termsite.site.render import PageRenderer
@@ -160,7 +161,9 @@ class ZensicalSite:
             self.renderer = PageRenderer(templates_dir)
         self.content_dir = content_dir
         self.build_ = SiteBuild.create(glossary, settings, self.renderer, articles=articles,
-                                       history=git_dates(docs_dir), previous=self.build_)
+                                       history=git_dates(docs_dir), previous=self.build_, files_dir=docs_dir,
+                                       cache_dir=config.root / CARD_CACHE,
+                                       fragments=FragmentCache(config.root / CACHE_DIR))
 
     def hand_written_sources(self) -> list[str]:
         assert self.config is not None
