@@ -194,7 +194,7 @@ def test_the_generated_home_can_move_aside_for_the_site_s_own(tmp_path: Path) ->
     assert mkdocs_build(project).returncode == 0
     moved = soup_of(project / "site", "glossary/index.html")
     assert moved.find("h1").get_text() == "Example Exchange Docs"
-    assert [a["href"] for a in moved.select(".termsite-area-list a")][:1] == ["../area/financial-derivatives-liquidation/"]
+    assert [a["href"] for a in moved.select(".termsite-cards .termsite-card-title a")][:1] == ["../area/financial-derivatives-liquidation/"]
     nodes = jsonld(project / "site", "glossary/index.html")
     assert "WebSite" not in nodes and nodes["CollectionPage"]["url"] == BASE + "glossary/"
     assert {"WebSite", "Organization"} <= set(jsonld(project / "site", "index.html"))

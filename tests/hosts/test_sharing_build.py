@@ -89,7 +89,7 @@ def test_a_site_can_turn_cards_off(tmp_path: Path) -> None:
     project = project_with_images(tmp_path, cards=False)
     assert mkdocs_build(project).returncode == 0
     site = project / "site"
-    assert not (site / "assets/cards").exists() and not (project / ".cache").exists()
+    assert not (site / "assets/cards").exists() and not (project / ".cache/termsite/cards").exists()
     html = (site / "definition/index-price/index.html").read_text(encoding="utf-8")
     assert meta(html, "og:image") == "https://test.termsite.example/images/chart.svg"
     assert meta(html, "og:image:alt") == "An index chart."

@@ -14,7 +14,7 @@ from conftest import mkdocs_build
 from termsite.cli import main
 from termsite.content.loader import load_glossary
 
-from .helpers import FIXTURES, by_type, differences, dump, jsonld_nodes, run_import
+from .helpers import FIXTURES, by_type, differences, dump, inline_references, jsonld_nodes, run_import
 from .test_migration import emptied_project
 
 EXPORT = FIXTURES / "live-export" / "funding-rate-mechanics.md"
@@ -63,9 +63,17 @@ def test_the_import_keeps_no_trace_of_the_exports_wrapping(capsys: pytest.Captur
 def test_the_rebuilt_area_page_says_what_the_export_said_field_by_field(rebuilt: Path) -> None:
     result = mkdocs_build(rebuilt)
     assert result.returncode == 0, result.stderr[-3000:]
-    built = by_type(jsonld_nodes((rebuilt / "site/area/funding-rate-mechanics/index.html").read_text(encoding="utf-8")))
+    built = by_type(inline_references(jsonld_nodes(
+        (rebuilt / "site/area/funding-rate-mechanics/index.html").read_text(encoding="utf-8"))))
     source = by_type(source_nodes())
     assert set(source) == {"BreadcrumbList", "FAQPage", "CollectionPage"}
+    # An area lists its terms compactly (image by URL, author by reference to one Person node):
+    # the full ImageObject of each is on the term's own page, checked below.
+    listed_images = {part["url"]: part["image"] for part in source["CollectionPage"]["hasPart"]}
+    for part in built["CollectionPage"]["hasPart"]:
+        assert part["image"] == listed_images[part["url"]]["url"]
+        part["image"] = listed_images[part["url"]]
+        part["author"].pop("@id", None)
     found = differences(source, {kind: built[kind] for kind in source})
     assert found == {}, dump({k: list(v) for k, v in found.items()})
     # what the comparison rests on is there on both sides
@@ -73,4 +81,8 @@ def test_the_rebuilt_area_page_says_what_the_export_said_field_by_field(rebuilt:
     assert [part["headline"] for part in page["hasPart"]] == ["Premium Index", "Funding Interval", "Funding Rate Cap"]
     assert page["image"]["url"] == SOURCE_SITE + "media/funding-rate-mechanics.png"
     assert all({"author", "image", "datePublished", "dateModified"} <= set(part) for part in page["hasPart"])
+    first = page["hasPart"][0]["url"]
+    term_page = rebuilt / "site" / first.removeprefix(SOURCE_SITE) / "index.html"
+    article = by_type(jsonld_nodes(term_page.read_text(encoding="utf-8")))["Article"]
+    assert article["image"]["caption"] == listed_images[first]["caption"]
     assert [c["name"] for c in built["BreadcrumbList"]["itemListElement"]] == ["Home", "Area", "Funding Rate Mechanics"]

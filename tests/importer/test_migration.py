@@ -22,12 +22,16 @@ SITE = "https://glossary.termsite.example/"
 
 
 def emptied_project(root: Path) -> Path:
-    """The example project without its glossary: no terms, areas, redirects or guides about them (the site's
-    authors, About page and images stay)."""
+    """The example project without its glossary: no terms, areas, translations, redirects or guides about them
+    (the site's authors, About page, images and translated site names stay)."""
     project = copy_example_site(root)
     for folder in ("terms", "areas"):
         shutil.rmtree(project / "content" / folder)
         (project / "content" / folder).mkdir()
+    for translated in (project / "content/i18n").glob("*/"):
+        for folder in ("terms", "areas"):
+            shutil.rmtree(translated / folder, ignore_errors=True)
+        shutil.rmtree(project / "content/pages" / translated.name, ignore_errors=True)
     (project / "content/redirects.yml").unlink(missing_ok=True)
     shutil.rmtree(project / "content/pages/guides")
     (project / "content/pages/guides").mkdir()
@@ -178,9 +182,11 @@ def test_a_skos_scheme_imports_lints_and_builds_with_its_hierarchy(capsys: pytes
     assert glossary.terms["clawback"].status == "deprecated" and glossary.terms["clawback"].replaced_by == \
         "bankruptcy-price"
     assert glossary.narrower["liquidation-engine"] == ["full-liquidation", "partial-liquidation"]
-    # the German labels are in the report, not in the files
-    assert "'liquidation-engine' in de: Liquidationsmodul (also: Risikomodul)" in out
-    assert "Liquidationsmodul" not in "".join(files_of(project / "content").values())
+    # the site has German: the German labels become its translation files, not source text
+    assert "Liquidationsmodul" not in (project / "content/terms/liquidation-engine.yml").read_text(encoding="utf-8")
+    german = load_glossary(project / "content", default_author="editors", languages=("en", "de", "es"))
+    translated = german.translations["de"].terms["liquidation-engine"]
+    assert (translated.title, translated.aliases) == ("Liquidationsmodul", ["Risikomodul"])
     assert "set site_name: Derivatives Liquidation Vocabulary in mkdocs.yml" in out
 
     site = built_ok(project)
