@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -73,16 +74,19 @@ def main() -> int:
         print(f"{args.terms} terms: first build and serve {time.perf_counter() - start:.1f} s")
         original = term_file.read_text(encoding="utf-8")
         try:
+            alias_edit = ("alias edit", "aliases: [", "aliases: [Edited-alias-marker, ") if "aliases: [" in original \
+                else ("alias edit", "\nsummary: ", "\naliases: [Edited-alias-marker]\nsummary: ")
             for label, old, new in [
                 ("body edit", "body: |\n", "body: |\n  Edited-body-marker-1 now.\n\n"),
                 ("second body edit", "Edited-body-marker-1", "Edited-body-marker-2"),
                 ("summary edit", "summary: \"The ", "summary: \"Edited-summary-marker. The "),
+                ("title edit", "title: \"", "title: \"Edited-title-marker "),
+                alias_edit,
             ]:
                 text = term_file.read_text(encoding="utf-8")
                 time.sleep(1.1)  # a new modification time, whatever the file system's resolution
                 term_file.write_text(text.replace(old, new, 1), encoding="utf-8")
-                marker = new.split()[-1] if "marker" not in new else [w for w in new.replace('"', " ").split()
-                                                                       if "marker" in w][0].rstrip(".")
+                marker = re.search(r"Edited-[a-z]+-marker(?:-\d)?", new).group(0)
                 seconds = wait_for(url, marker, timeout=300)
                 print(f"{label}: page updated after {seconds:.2f} s" if seconds is not None else f"{label}: timed out")
         finally:

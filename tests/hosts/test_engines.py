@@ -168,14 +168,7 @@ def test_termsite_check_passes_on_every_engine(sites: dict[str, Path], engine: s
     errors = [p for p in problems if p["severity"] == "error"]
     warnings = [p for p in problems if p["severity"] == "warning"]
     assert errors == []
-    # Until the social cards give every guide an image (another change in progress), the only warnings
-    # are the checker's "Article has no image", on the guides, and they are the same on every engine.
-    assert all(p["rule_id"] == "article-recommended" and p["message"].endswith("has no image (recommended by Google)")
-               for p in warnings), warnings
-    assert {p["path"].replace(str(sites[engine]), "") for p in warnings} <= {
-        f"/guides/{name}/index.html" for name in ("cross-versus-isolated-margin", "mark-price-versus-last-price",
-                                                  "open-interest-and-funding", "options-greeks-and-hedging",
-                                                  "reading-funding-rates")} | {"/guides/index.html"}
+    assert warnings == []  # every page has an image: its own or its social card, on every engine
 
 
 def test_the_readme_shows_each_engine_and_its_command() -> None:

@@ -27,7 +27,6 @@ from termsite.importer.htmlmd import escape_paragraph
 from termsite.importer.reading import AreaRecord, Reading, TermRecord
 from termsite.importer.sources import ReadOptions, SourceError, SourceFile
 from termsite.importer.text import first_sentence
-from termsite.problems import Problem
 
 # The usual header names of each field, in the spellings of several languages; compared casefolded,
 # without punctuation. --map field=Column overrides them.
