@@ -101,7 +101,7 @@ def test_each_language_searches_its_own_pages(site: Path) -> None:
     margin_call = [doc for doc in german["docs"] if doc["location"] == "de/definition/margin-call-protocol-logic/"]
     assert "Nachschussaufforderung" in margin_call[0]["text"]
     # German pages' search asks for the German index (de/search/, seen from de/definition/mark-price/)
-    assert '("../../../search/search_index.json","../../search/search_index.json")' in \
+    assert '"../../../search/search_index.json","../../search/search_index.json")' in \
         _page(site, "de/definition/mark-price")
 
 
