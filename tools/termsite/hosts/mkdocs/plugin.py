@@ -462,12 +462,11 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         options = _search_plugin(config).config
         settings = {key: options[key] for key in ("lang", "separator", "pipeline", "fields") if key in options}
         for language, documents in split.items():
-            # The language's own stemmer and stop words, where the theme's search has them
-            code = language.split("-")[0].lower()
-            language_settings = {**settings, "lang": [code]} if _search_knows(code) else settings
+            # (with the site's search settings: the theme's worker loads a language's stemmer only when the
+            # site's own search names it, in search: lang)
             target = Path(config.site_dir) / search_index_path(language)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps({"config": language_settings, "docs": documents}, ensure_ascii=False,
+            target.write_text(json.dumps({"config": settings, "docs": documents}, ensure_ascii=False,
                                          separators=(",", ":")), encoding="utf-8")
 
     def _note_search_entries(self, config: MkDocsConfig, page: Page) -> None:
@@ -574,15 +573,6 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
 
 def _search_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
-
-
-def _search_knows(code: str) -> bool:
-    """Whether mkdocs-material's search has a stemmer for a language."""
-    try:
-        folder = Path(str(package_files("material"))) / "templates" / "assets" / "javascripts" / "lunr" / "min"
-    except ModuleNotFoundError:
-        return False
-    return (folder / f"lunr.{code}.min.js").is_file()
 
 
 def _section_of(page: Page) -> tuple[str, str] | None:
