@@ -133,7 +133,9 @@ class SiteBuild:
         the Markdown they rendered.
         """
         index = previous.articles if previous is not None else ArticleIndex()
-        found = language_sections(glossary, settings) if len(glossary.languages) > 1 else []
+        before = {language: section.glossary for language, section in previous.sections.items()} \
+            if previous is not None else None
+        found = language_sections(glossary, settings, before) if len(glossary.languages) > 1 else []
         versions = SiteVersions(settings, found, page_translations(articles or {})) if found else None
         snapshot = build_site(glossary, settings, previous=previous.snapshot if previous else None, articles=index,
                               fragments=fragments, versions=versions)

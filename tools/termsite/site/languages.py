@@ -12,10 +12,12 @@ entries without a translation are not linked again for it, since they have no pa
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, TypeVar
 
 from termsite.content.model import Glossary, area_members, in_language
 from termsite.settings import SiteSettings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,12 @@ class LanguageSection:
     settings: SiteSettings
 
 
-def language_sections(glossary: Glossary, settings: SiteSettings) -> list[LanguageSection]:
-    """A section for each language of the site but the source; none for a site in one language."""
+def language_sections(glossary: Glossary, settings: SiteSettings,
+                      previous: Mapping[str, Glossary] | None = None) -> list[LanguageSection]:
+    """A section for each language of the site but the source; none for a site in one language.
+
+    ``previous`` (a preview's last build, by language) lends its entries where they did not change, so that
+    a rebuild reuses the pages an edit did not touch, as in the source language."""
     sections = []
     for language in glossary.languages[1:]:
         content = glossary.translations.get(language)
@@ -39,19 +45,29 @@ def language_sections(glossary: Glossary, settings: SiteSettings) -> list[Langua
             language, site_name=site.site_name if site else "", site_description=site.site_description if site else "",
             terms=set(content.terms), areas=set(content.areas),
             label_overrides=tuple(sorted(site.labels.items())) if site else ())
-        sections.append(LanguageSection(language, section_view(glossary, language), section_settings))
+        view = section_view(glossary, language, (previous or {}).get(language))
+        sections.append(LanguageSection(language, view, section_settings))
     return sections
 
 
-def section_view(glossary: Glossary, language: str) -> Glossary:
+def section_view(glossary: Glossary, language: str, previous: Glossary | None = None) -> Glossary:
     """The glossary of a language's section: :func:`in_language`, with the texts of untranslated entries left
-    out, since their pages are the source language's and linking them again for this section is wasted work."""
+    out, since their pages are the source language's and linking them again for this section is wasted work.
+    Entries equal to ``previous``'s are ``previous``'s own objects (what a rebuild tells unchanged pages by)."""
     view = in_language(glossary, language)
-    terms = {slug: term if term.language else replace(term, body="", faq=[]) for slug, term in view.terms.items()}
-    areas = {slug: area if area.language else replace(area, intro="", faq=[]) for slug, area in view.areas.items()}
+    old_terms = previous.terms if previous is not None else {}
+    old_areas = previous.areas if previous is not None else {}
+    terms = {slug: _same(old_terms.get(slug), term if term.language else replace(term, body="", faq=[]))
+             for slug, term in view.terms.items()}
+    areas = {slug: _same(old_areas.get(slug), area if area.language else replace(area, intro="", faq=[]))
+             for slug, area in view.areas.items()}
     section = replace(view, terms=terms, areas=areas, area_members={})
     section.area_members = area_members(section)
     return section
+
+
+def _same(old: T | None, new: T) -> T:
+    return old if old is not None and old == new else new
 
 
 def page_path(source: str, directory_urls: bool) -> str:
