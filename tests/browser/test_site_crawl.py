@@ -4,6 +4,8 @@ describes it, and nothing is wider than the screen."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -11,9 +13,12 @@ from typing import Any, Iterator
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser
 
 from termsite.content.articles import Article, parse_article
+from termsite.content.loader import check_content
+from termsite.content.model import Glossary, in_language
 
 from conftest import ROOT
 
@@ -135,8 +140,28 @@ def test_every_internal_link_resolves(crawl: Crawl) -> None:
     assert broken == []
 
 
+@functools.lru_cache(maxsize=None)
+def _site_languages() -> tuple[str, ...]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    plugin = next(p["termsite"] for p in config["plugins"] if isinstance(p, dict) and "termsite" in p)
+    return tuple(plugin.get("languages") or ())
+
+
+@functools.lru_cache(maxsize=None)
+def _glossary_in(language: str) -> Glossary:
+    glossary, problems = check_content(ROOT / "content", languages=_site_languages())
+    assert glossary is not None, problems
+    return in_language(glossary, language)
+
+
 def _expected_types(path: str, site: ExampleSite) -> list[str]:
-    """The types of the page's JSON-LD blocks, sorted; an area page has one Person per author of its terms."""
+    """The types of the page's JSON-LD blocks, sorted; an area page has one Person per author of its terms.
+    A translated language's generated pages are those of its glossary; its home is a collection of areas."""
+    first, _, rest = path.partition("/")
+    if first in _site_languages()[1:] and _hand_written(path, site) is None:
+        if not rest:
+            return ["CollectionPage"]
+        path, site = rest, dataclasses.replace(site, glossary=_glossary_in(first))
     kinds = _expected_kinds(path, site)
     parts = path.strip("/").split("/")
     if parts[0] == "area" and len(parts) == 2:
@@ -249,7 +274,11 @@ def _sharing_problems(visit: Visit, site: ExampleSite) -> list[str]:
         check("og:image:alt present", bool(og("og:image:alt")), bool(expected.image))
     else:
         check("<title> ends with the site name", visit.seen["title"].endswith(f" - {site.site_name}"), True)
-        check("og:type", og("og:type"), "article" if _hand_written(visit.path, site) else "website")
+        # a translated term's page is an article too, like the source language's
+        first, _, rest = visit.path.partition("/")
+        translated_term = first in _site_languages()[1:] and rest.startswith("definition/") and rest.count("/") == 2
+        check("og:type", og("og:type"), "article" if _hand_written(visit.path, site) or translated_term
+              else "website")
     return problems
 
 

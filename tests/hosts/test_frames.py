@@ -53,7 +53,9 @@ def test_the_example_site_is_the_same_written_from_frames(tmp_path: Path) -> Non
     plain, framed, log = build_both_ways(project)
     assert_identical(plain, framed)
     filled, learnt = frames_used(log)
-    assert filled >= 45 and learnt <= 12  # most of the 52 term pages come from their frame
+    # most of the 52 English and 23 translated term pages come from their frame (each language's
+    # section is a shape of its own: one folder deeper)
+    assert filled >= 70 and learnt <= 18
 
 
 def test_every_page_kind_of_a_long_synthetic_glossary_is_the_same(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import AbstractSet
 from urllib.parse import urlsplit
 
 
@@ -66,6 +67,14 @@ class SiteSettings:
     cards: CardSettings = field(default_factory=CardSettings)
     # The whole glossary on one page, for printing (print/).
     print_page: bool = True
+    # The description of a translated language's home page (its site.yml); '' for termsite's own words.
+    site_description: str = ""
+    # Words of the generated pages in ``language`` that replace termsite's shipped ones (label key, text).
+    label_overrides: tuple[tuple[str, str], ...] = ()
+    # A section of a translated language (see :meth:`for_language`): the terms and areas that have a page in
+    # it, under '<language>/'; None in the source language, where every entry has its page.
+    translated_terms: AbstractSet[str] | None = None
+    translated_areas: AbstractSet[str] | None = None
     urls: UrlScheme = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -78,6 +87,26 @@ class SiteSettings:
         """Whether plurals of names are linked: English inflection rules, for English sites."""
         return self.plurals and self.language.lower().split("-")[0] == "en"
 
+    @property
+    def source_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def is_translation(self) -> bool:
+        """Whether these are the settings of a translated language's section (its pages under '<language>/')."""
+        return self.language != self.languages[0]
+
+    def for_language(self, language: str, *, site_name: str = "", site_description: str = "",
+                     terms: AbstractSet[str] = frozenset(), areas: AbstractSet[str] = frozenset(),
+                     label_overrides: tuple[tuple[str, str], ...] = ()) -> SiteSettings:
+        """The settings of one translated language's section: its name, its words, and addresses under
+        '<language>/' for the entries translated into it (the others keep their source-language pages).
+        Its guides are those of its own folder of docs_dir; the print page stays the source language's."""
+        return replace(self, language=language, site_name=site_name or self.site_name,
+                       site_description=site_description, label_overrides=label_overrides,
+                       translated_terms=frozenset(terms), translated_areas=frozenset(areas), print_page=False,
+                       guides_dir=f"{language}/{self.guides_dir}" if self.guides_dir else "")
+
 
 class UrlScheme:
     """Site-relative paths of every page ('' is the home page), and their absolute URLs."""
@@ -89,6 +118,14 @@ class UrlScheme:
         self.term_prefix = _prefix(settings.term_prefix)
         self.directory_urls = settings.directory_urls
         self.glossary_home = _prefix(settings.glossary_home or "")
+        self.source_language = settings.languages[0] if settings.languages else settings.language
+        # A translated language's section lives under '<language>/'; its untranslated entries keep their
+        # source-language pages, which its links point to (marked with the source language).
+        self.language = settings.language
+        self.prefix = f"{settings.language}/" if settings.translated_terms is not None else ""
+        self._terms = settings.translated_terms
+        self._areas = settings.translated_areas
+        self._sections = tuple(settings.languages[1:])
 
     def _page(self, path: str) -> str:
         """A page path as the engine serves it: 'a/b/' or 'a/b.html'."""
@@ -98,20 +135,42 @@ class UrlScheme:
 
     # Page paths, relative to the site root.
     def home(self) -> str:
-        """The generated home page: the site's root unless the site has a home page of its own."""
-        return self._page(self.glossary_home) if self.glossary_home else ""
+        """The generated home page: the site's (or the language section's) root unless the site has a home
+        page of its own."""
+        return self._page(self.prefix + self.glossary_home) if self.glossary_home else self.root()
+
+    def root(self) -> str:
+        """Where "Home" goes: the site's root, or the language section's."""
+        return self._index(self.prefix) if self.prefix else ""
 
     def area_index(self) -> str:
-        return self._index(self.area_prefix)
+        return self._index(self.prefix + self.area_prefix)
 
     def term_index(self) -> str:
-        return self._index(self.term_prefix)
+        return self._index(self.prefix + self.term_prefix)
 
     def area(self, slug: str) -> str:
-        return self._page(f"{self.area_prefix}{slug}/")
+        return self._page(f"{self._entry_prefix(slug, self._areas)}{self.area_prefix}{slug}/")
 
     def term(self, slug: str) -> str:
-        return self._page(f"{self.term_prefix}{slug}/")
+        return self._page(f"{self._entry_prefix(slug, self._terms)}{self.term_prefix}{slug}/")
+
+    def _entry_prefix(self, slug: str, translated: AbstractSet[str] | None) -> str:
+        return self.prefix if translated is not None and slug in translated else ""
+
+    def language_of(self, path: str) -> str:
+        """The language of the page at a site path: the translated language whose section it is in, else the
+        source language."""
+        first = path.split("/", 1)[0]
+        return first if first in self._sections else self.source_language
+
+    def term_language(self, slug: str) -> str:
+        """The language of a term's page when it is not the language of these pages (an untranslated entry
+        in a translated section: the source language), else ''."""
+        return self.source_language if self._terms is not None and slug not in self._terms else ""
+
+    def area_language(self, slug: str) -> str:
+        return self.source_language if self._areas is not None and slug not in self._areas else ""
 
     def print_page(self) -> str:
         """The page holding the whole glossary for printing."""
@@ -119,10 +178,11 @@ class UrlScheme:
 
     def term_index_part(self, number: int) -> str:
         """Page ``number`` of the A–Z index; page 1 is the index itself."""
-        return self.term_index() if number == 1 else self._page(f"{self.term_prefix}page/{number}/")
+        return self.term_index() if number == 1 else self._page(f"{self.prefix}{self.term_prefix}page/{number}/")
 
     def area_part(self, slug: str, number: int) -> str:
-        return self.area(slug) if number == 1 else self._page(f"{self.area_prefix}{slug}/page/{number}/")
+        return self.area(slug) if number == 1 else \
+            self._page(f"{self._entry_prefix(slug, self._areas)}{self.area_prefix}{slug}/page/{number}/")
 
     def _index(self, prefix: str) -> str:
         return prefix if self.directory_urls else f"{prefix}index.html"

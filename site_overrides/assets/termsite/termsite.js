@@ -110,6 +110,24 @@
     });
   }
 
+  // A link to a page in another language (the language switcher, a term not translated yet) loads that
+  // page afresh rather than through the theme's instant navigation: the page's language decides which
+  // search index the theme's search loads, once per page load.
+  window.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("a[hreflang]") : null;
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+        event.shiftKey || event.altKey || (link.target && link.target !== "_self")) {
+      return;
+    }
+    var language = (document.documentElement.lang || "").toLowerCase();
+    if (link.getAttribute("hreflang").toLowerCase() === language) {
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    location.assign(link.href);
+  }, true);
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", markExternalLinks);
   } else {

@@ -194,6 +194,10 @@ class PageLinker:
         href = self.urls.relative(self.page_path, self.urls.term(slug))
         title = html.escape(term.summary, quote=True)
         self._note(slug)
+        language = self.urls.term_language(slug)
+        if language:  # a term not translated into the page's language: its page is in another one
+            return f'<a href="{href}" class="{css_class}" title="{title}" hreflang="{language}">{inner_html}' \
+                   f'{language_tag(language)}</a>'
         return f'<a href="{href}" class="{css_class}" title="{title}">{inner_html}</a>'
 
     def seed(self, slugs: Iterable[str]) -> None:
@@ -267,9 +271,17 @@ class PageLinker:
         return LinkedFragment(html=linked, text=html_to_text(linked))
 
 
-def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: str) -> EntryLinks:
+def language_tag(language: str) -> str:
+    """The small tag after a link to a page in another language than the linking page's: ' EN'."""
+    return f' <span class="termsite-lang-tag" lang="{language}">{language.upper()}</span>'
+
+
+def _entry_links(linker: PageLinker, main: str, faq: list[FaqEntry], subject: str,
+                 aspect_question: str = "") -> EntryLinks:
     main_fragment = linker.fragment(main)
-    linked_faq = [LinkedFaq(entry.question_for(subject), linker.fragment(entry.answer)) for entry in faq]
+    linked_faq = [LinkedFaq(entry.question or aspect_question.format(aspect=entry.aspect, area=subject)
+                            if aspect_question else entry.question_for(subject), linker.fragment(entry.answer))
+                  for entry in faq]
     return EntryLinks(main=main_fragment, faq=linked_faq, links_to=linker.linked)
 
 
@@ -315,14 +327,19 @@ def _names_fingerprint(glossary: Glossary, urls: UrlScheme, plurals: bool) -> in
 
 
 def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | None = None, *,
-                     plurals: bool = False, fragments: FragmentCache | None = None) -> LinkGraph:
+                     plurals: bool = False, fragments: FragmentCache | None = None,
+                     aspect_question: str = "") -> LinkGraph:
     """Link every page's fragments. With ``previous``, entries whose text and names are unchanged are reused.
+
+    ``aspect_question`` is how an area's FAQ asks about an aspect, in the pages' language
+    ('What is the {aspect} of {area}?', the default).
 
     ``plurals``: English plurals of the names link too (see :mod:`termsite.graph.inflection`).
     With ``fragments``, Markdown rendered by an earlier build is not rendered again.
     """
     fingerprint = _names_fingerprint(glossary, urls, plurals)
-    scheme = hash((urls.base, urls.term_prefix, urls.area_prefix, urls.directory_urls, plurals))
+    scheme = hash((urls.base, urls.term_prefix, urls.area_prefix, urls.directory_urls, plurals, urls.prefix,
+                   aspect_question))
     reusable = previous if previous is not None and previous.scheme_fingerprint == scheme else None
     summaries = {slug: term.summary for slug, term in glossary.terms.items()}
     titles = {slug: term.title for slug, term in glossary.terms.items()}
@@ -351,7 +368,7 @@ def build_link_graph(glossary: Glossary, urls: UrlScheme, previous: LinkGraph | 
             if not relink.intersection(previous_links.links_to) and not renamed:
                 return previous_links
         linker = PageLinker(matcher, glossary, urls, page_path, own_slug, rendered)
-        return _entry_links(linker, main, faq, subject)
+        return _entry_links(linker, main, faq, subject, aspect_question)
 
     terms: dict[str, EntryLinks] = {}
     backlinks: dict[str, list[str]] = {slug: [] for slug in glossary.terms}

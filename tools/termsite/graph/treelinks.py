@@ -154,6 +154,12 @@ class TreeLinker:
         anchor = etree.Element("a", {"href": self.urls.relative(self.page_path, self.urls.term(slug)),
                                      "class": css_class, "title": term.summary})
         anchor.text = label
+        language = self.urls.term_language(slug)
+        if language:  # a term not translated into the page's language: its page is in another one
+            anchor.set("hreflang", language)
+            tag = etree.SubElement(anchor, "span", {"class": "termsite-lang-tag", "lang": language})
+            tag.text = language.upper()
+            anchor.text = label + " "
         if slug not in self._linked:
             self._linked.add(slug)
             self.result.linked.append(slug)

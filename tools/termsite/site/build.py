@@ -29,7 +29,9 @@ from termsite.site.embed import write_embed_files
 from termsite.site.export import write_site_exports
 from termsite.site.incremental import SiteSnapshot, build_site
 from termsite.site.jsonld import JsonLd, serialize
-from termsite.site.pages import GeneratedPage, TocEntry
+from termsite.content.languages import page_language
+from termsite.site.languages import LanguageSection, SiteVersions, language_sections, page_key
+from termsite.site.pages import AreaPage, GeneratedPage, TermPage, TocEntry
 from termsite.site.redirects import RedirectPage, redirect_pages, write_redirect_pages
 from termsite.site.render import PageRenderer
 from termsite.site.search import search_documents
@@ -57,12 +59,31 @@ class PageHead:
     lastmod: str = ""  # the sitemap's date; '' when the page has none of its own
     hand_written: bool = False  # a page of the site's own, which the engine may date instead
     noindex: bool = False  # kept out of search engines and the sitemap (the print page)
+    language: str = ""  # the page's language (<html lang>)
+    # hreflang alternates: (code, absolute URL) for every version of the page and x-default; empty in one language
+    alternates: list[tuple[str, str]] = field(default_factory=list)
+    # The language switcher: (code, name of the language in itself, URL relative to the page) per language
+    switcher: list[tuple[str, str, str]] = field(default_factory=list)
+    # A translated language's page: the site path of its language's search index, which its search loads
+    search_index: str = ""
 
     def as_meta(self) -> dict[str, object]:
         """The head as the theme override reads it (``page.meta.termsite``): every key always present."""
         return {"kind": self.kind, "og_type": self.og_type, "image": self.image, "image_alt": self.image_alt,
                 "image_width": self.image_width, "image_height": self.image_height, "jsonld": list(self.jsonld),
-                "lastmod": self.lastmod, "hand_written": self.hand_written, "noindex": self.noindex}
+                "lastmod": self.lastmod, "hand_written": self.hand_written, "noindex": self.noindex,
+                "language": self.language, "alternates": [list(a) for a in self.alternates],
+                "switcher": [list(s) for s in self.switcher], "search_index": self.search_index}
+
+
+_HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=")[^"]*(")')
+
+
+def set_html_lang(output: str, language: str) -> str:
+    """A written page with ``<html lang>`` set to its language (the theme writes the site's for every page)."""
+    if not language:
+        return output
+    return _HTML_LANG.sub(lambda m: f"{m.group(1)}{language}{m.group(2)}", output, count=1)
 
 
 @dataclass(frozen=True)
@@ -93,7 +114,11 @@ class SiteBuild:
     # (site path -> digest): both live on across a preview's builds, like the index of pages.
     article_cards: dict[str, tuple[str, CardSpec]] = field(default_factory=dict)
     written_cards: dict[str, str] = field(default_factory=dict)
+    # A site in several languages: each translated language's section, and where every entry's versions are.
+    sections: dict[str, SectionBuild] = field(default_factory=dict)
+    versions: SiteVersions | None = None
     _planner: CardPlanner | None = field(default=None, init=False, repr=False)
+    _all_pages: dict[str, GeneratedPage] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def create(cls, glossary: Glossary, settings: SiteSettings, renderer: PageRenderer, *,
@@ -108,11 +133,22 @@ class SiteBuild:
         the Markdown they rendered.
         """
         index = previous.articles if previous is not None else ArticleIndex()
+        before = {language: section.glossary for language, section in previous.sections.items()} \
+            if previous is not None else None
+        found = language_sections(glossary, settings, before) if len(glossary.languages) > 1 else []
+        versions = SiteVersions(settings, found, page_translations(articles or {})) if found else None
         snapshot = build_site(glossary, settings, previous=previous.snapshot if previous else None, articles=index,
-                              fragments=fragments)
+                              fragments=fragments, versions=versions)
+        sections = {}
+        for section in found:
+            before = previous.sections.get(section.language) if previous is not None else None
+            sections[section.language] = SectionBuild(section, build_site(
+                section.glossary, section.settings, previous=before.snapshot if before else None, articles=index,
+                versions=versions))
         build = cls(glossary, settings, renderer, snapshot, index, dict(articles or {}), dict(history or {}),
                     redirect_pages(glossary, settings), files_dir=files_dir,
-                    card_cache=CardCache(cache_dir) if cache_dir is not None else None)
+                    card_cache=CardCache(cache_dir) if cache_dir is not None else None, sections=sections,
+                    versions=versions)
         if previous is not None:
             build.article_cards = previous.article_cards
             build.written_cards = previous.written_cards
@@ -120,12 +156,54 @@ class SiteBuild:
 
     @property
     def pages(self) -> dict[str, GeneratedPage]:
-        """Generated pages by source name (what the engine calls their file: 'definition/x/index.md')."""
-        return self.snapshot.pages
+        """Generated pages by source name (what the engine calls their file: 'definition/x/index.md'), the
+        translated languages' after the source language's."""
+        if not self.sections:
+            return self.snapshot.pages
+        if self._all_pages is None:
+            self._all_pages = dict(self.snapshot.pages)
+            for section in self.sections.values():
+                self._all_pages.update(section.snapshot.pages)
+        return self._all_pages
+
+    def reused(self, source_name: str, previous: SiteBuild | None) -> bool:
+        """Whether this build kept the previous build's page object (so its output is unchanged)."""
+        return previous is not None and source_name in self.pages and \
+            previous.pages.get(source_name) is self.pages.get(source_name)
 
     @property
     def jsonld(self) -> JsonLd:
-        return JsonLd(self.settings, self.glossary)
+        return JsonLd(self.settings, self.glossary, self.versions)
+
+    # Languages
+    def section(self, language: str) -> SectionBuild | None:
+        """A translated language's section; None for the source language."""
+        return self.sections.get(language)
+
+    def language_of(self, path: str) -> str:
+        """The language of a page (or a search document) by its address: the section it is under, else the
+        source language."""
+        first = path.split("/", 1)[0]
+        return first if first in self.sections else self.settings.language
+
+    def _languages(self, settings: SiteSettings, page_path: str, key: str) -> dict[str, object]:
+        """What a page's head says of its language and its versions in the others."""
+        assert self.versions is not None
+        switcher = [(language, name, self.settings.urls.relative(page_path, path))
+                    for language, name, path in self.versions.switcher(key)]
+        search = search_index_path(settings.language) if settings.is_translation else ""
+        return {"language": settings.language, "alternates": self.versions.alternates(key), "switcher": switcher,
+                "search_index": search}
+
+    def search_documents_by_language(self, documents: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+        """Search documents (the engine's and termsite's) split by the language of their page: each language's
+        search holds only its pages. The source language's are under ''."""
+        split: dict[str, list[dict[str, str]]] = {"": []}
+        split.update((language, []) for language in self.sections)
+        for document in documents:
+            language = self.language_of(document.get("location", ""))
+            split[language if language in self.sections else ""].append(document)
+        return split
 
     # Generated pages
     def html(self, page: GeneratedPage) -> str:
@@ -137,10 +215,15 @@ class SiteBuild:
 
     def head(self, page: GeneratedPage) -> PageHead:
         image = self.share_image(page.path, page.image, page.title, page.description)
+        languages: dict[str, object] = {}
+        if self.versions is not None and not page.noindex:
+            key = generated_page_key(page)
+            languages = self._languages(page.settings, page.path, key)
         return PageHead(kind=page.kind, title=page.title, description=page.description, og_type=page.og_type,
                         image=image.url, image_alt=image.alt, image_width=image.width, image_height=image.height,
                         jsonld=[serialize(node) for node in page.jsonld],
-                        lastmod=page.modified.isoformat() if page.modified else "", noindex=page.noindex)
+                        lastmod=page.modified.isoformat() if page.modified else "", noindex=page.noindex,
+                        **languages)  # type: ignore[arg-type]
 
     def share_image(self, page_path: str, image: Image | None, title: str, description: str) -> ShareImage:
         """A page's card when the site draws cards, else its own image (or none)."""
@@ -156,12 +239,22 @@ class SiteBuild:
         """What links one hand-written page's element tree (see graph.treelinks.TermLinkExtension)."""
         article = self.article_content.get(source)
         autolink = self.settings.autolink_pages and (article is None or article.autolink)
-        matcher = self.snapshot.graph.page_matcher(self.glossary)
+        glossary, settings, snapshot = self._language_of_page(source)
+        matcher = snapshot.graph.page_matcher(glossary)
 
         def make(raw_html: Callable[[int], str]) -> TreeLinker:
-            return TreeLinker(matcher, self.glossary, self.settings.urls, page_path, autolink=autolink,
-                              raw_html=raw_html)
+            return TreeLinker(matcher, glossary, settings.urls, page_path, autolink=autolink, raw_html=raw_html)
         return make
+
+    def _language_of_page(self, source: str) -> tuple[Glossary, SiteSettings, SiteSnapshot]:
+        """What a hand-written page is linked and described with: its language's glossary, settings and pages
+        (a page below docs_dir/<language>/ is in that language)."""
+        if self.sections:
+            language, _ = page_language(source, self.glossary.languages)
+            section = self.sections.get(language)
+            if section is not None:
+                return section.glossary, section.settings, section.snapshot
+        return self.glossary, self.settings, self.snapshot
 
     def article_page(self, source: str, page_path: str, title: str, links: PageLinks, *,
                      section: tuple[str, str] | None = None, is_home: bool = False,
@@ -177,21 +270,23 @@ class SiteBuild:
         article = self.article_content.get(source)
         published, modified = resolve_dates(article, self.history.get(source))
         description = (article.description if article and article.description else "") or links.first_paragraph
+        glossary, settings, snapshot = self._language_of_page(source)
         page = ArticlePage(source=source, path=page_path, title=(article.title if article and article.title else
                                                                    title), description=_sentence(description),
-                           settings=self.settings, article=article, links=links, section=section,
-                           is_home=is_home, author=author_of(article, self.glossary), published=published,
+                           settings=settings, article=article, links=links, section=section,
+                           is_home=is_home, author=author_of(article, glossary), published=published,
                            modified=modified)
         if article and article.faq:
-            page.faq = self._linked_faq(links_from or page_path, article.faq, links,
+            page.faq = self._linked_faq(source, links_from or page_path, article.faq, links,
                                         autolink=self.settings.autolink_pages and article.autolink)
         return page
 
-    def _linked_faq(self, page_path: str, faq: list[FaqEntry], links: PageLinks, autolink: bool) -> list[LinkedFaq]:
-        graph = self.snapshot.graph
+    def _linked_faq(self, source: str, page_path: str, faq: list[FaqEntry], links: PageLinks,
+                    autolink: bool) -> list[LinkedFaq]:
+        glossary, settings, snapshot = self._language_of_page(source)
+        graph = snapshot.graph
         assert graph.matcher is not None
-        linker = PageLinker(graph.matcher, self.glossary, self.settings.urls, page_path, own_slug=None,
-                            autolink=autolink)
+        linker = PageLinker(graph.matcher, glossary, settings.urls, page_path, own_slug=None, autolink=autolink)
         linker.seed(links.linked)
         linked = [LinkedFaq(entry.question, linker.fragment(entry.answer)) for entry in faq]
         links.linked.extend(slug for slug in linker.linked if slug not in links.linked)
@@ -209,11 +304,18 @@ class SiteBuild:
 
     def article_head(self, page: ArticlePage) -> PageHead:
         image = self.share_image(page.path, page.image, page.title, page.description)
+        glossary, settings, _ = self._language_of_page(page.source)
+        languages: dict[str, object] = {}
+        if self.versions is not None:
+            key = "page:" + (page.article.translates if page.article and page.article.translates else page.source)
+            languages = self._languages(settings, page.path, key)
+        jsonld = JsonLd(settings, glossary, self.versions).hand_written_page(page)
         return PageHead(kind="home" if page.is_home else "article", title=page.title, description=page.description,
                         og_type="website" if page.is_home else "article", image=image.url, image_alt=image.alt,
                         image_width=image.width, image_height=image.height,
-                        jsonld=[serialize(node) for node in self.jsonld.hand_written_page(page)],
-                        lastmod=page.modified.isoformat() if page.modified else "", hand_written=True)
+                        jsonld=[serialize(node) for node in jsonld],
+                        lastmod=page.modified.isoformat() if page.modified else "", hand_written=True,
+                        **languages)  # type: ignore[arg-type]
 
     # Social cards
     def card_planner(self) -> CardPlanner:
@@ -259,6 +361,43 @@ class SiteBuild:
     def write_redirects(self, site_dir: str | Path) -> list[RedirectPage]:
         """Redirect pages at renamed terms' old addresses; returns those skipped because a page is there."""
         return write_redirect_pages(site_dir, self.redirects)
+
+
+@dataclass
+class SectionBuild:
+    """A translated language's pages in one build."""
+
+    section: LanguageSection
+    snapshot: SiteSnapshot
+
+    @property
+    def glossary(self) -> Glossary:
+        return self.section.glossary
+
+    @property
+    def settings(self) -> SiteSettings:
+        return self.section.settings
+
+
+def search_index_path(language: str) -> str:
+    """Where a translated language's search index is written: de/search/search_index.json."""
+    return f"{language}/search/search_index.json"
+
+
+def page_translations(articles: dict[str, Article]) -> dict[str, dict[str, str]]:
+    """Hand-written pages' translations: source file -> language -> the translation's file."""
+    found: dict[str, dict[str, str]] = {}
+    for source, article in articles.items():
+        if article.language and article.translates:
+            found.setdefault(article.translates, {})[article.language] = source
+    return found
+
+
+def generated_page_key(page: GeneratedPage) -> str:
+    """The key of a generated page's versions in other languages."""
+    slug = page.term.slug if isinstance(page, TermPage) and page.term else \
+        page.area.slug if isinstance(page, AreaPage) and page.area else ""
+    return page_key(page.kind, slug, page.part)
 
 
 def _sentence(text: str, limit: int = 160) -> str:

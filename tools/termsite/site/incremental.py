@@ -18,6 +18,8 @@ from termsite.graph.fragments import FragmentCache
 from termsite.graph.links import LinkGraph, build_link_graph
 from termsite.content.model import Glossary
 from termsite.site.articles import ArticleIndex
+from termsite.site.jsonld import TranslationFinder
+from termsite.site.labels import labels_of
 from termsite.site.pages import GeneratedPage, SiteBuilder
 from termsite.settings import SiteSettings
 
@@ -57,11 +59,12 @@ def _reaches_every_page(glossary: Glossary, graph: LinkGraph, settings: SiteSett
 
 
 def build_site(glossary: Glossary, settings: SiteSettings, previous: SiteSnapshot | None = None,
-               articles: ArticleIndex | None = None, fragments: FragmentCache | None = None) -> SiteSnapshot:
+               articles: ArticleIndex | None = None, fragments: FragmentCache | None = None,
+               versions: TranslationFinder | None = None) -> SiteSnapshot:
     reusable_graph = previous.graph if previous is not None and previous.settings == settings else None
     graph = build_link_graph(glossary, settings.urls, previous=reusable_graph, plurals=settings.inflects,
-                             fragments=fragments)
-    builder = SiteBuilder(glossary, settings, graph, articles)
+                             fragments=fragments, aspect_question=labels_of(settings).faq_aspect)
+    builder = SiteBuilder(glossary, settings, graph, articles, versions)
     if previous is None or _reaches_every_page(glossary, graph, settings, previous):
         return SiteSnapshot(glossary, graph, settings, {page.source_name: page for page in builder.pages()})
 

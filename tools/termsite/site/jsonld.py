@@ -11,17 +11,25 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Protocol, Sequence
 
 from termsite.content.model import Area, Author, Glossary, Image, Term
 from termsite.settings import SiteSettings
 from termsite.site.cards import CARD_HEIGHT, CARD_WIDTH, card_alt, card_path, is_raster
+from termsite.site.labels import labels_of
 
 if TYPE_CHECKING:
     from termsite.site.articles import ArticlePage
 
 CONTEXT = "https://schema.org"
 JsonObject = dict[str, Any]
+
+
+class TranslationFinder(Protocol):
+    """Where the versions of an entry are, in every language that has one: [(language, site path)], the source
+    language first. Keys: 'term:<slug>', 'area:<slug>', 'page:<source file>' (a hand-written page's source)."""
+
+    def versions(self, key: str) -> list[tuple[str, str]]: ...
 
 _ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -59,10 +67,15 @@ def _date(value: datetime | None) -> str | None:
 class JsonLd:
     """Builds the nodes of one site; knows its URLs, publisher and glossary."""
 
-    def __init__(self, settings: SiteSettings, glossary: Glossary) -> None:
+    def __init__(self, settings: SiteSettings, glossary: Glossary, versions: TranslationFinder | None = None) -> None:
         self.settings = settings
         self.urls = settings.urls
         self.glossary = glossary
+        self.versions = versions
+        # Nodes that can say their language do so on a site of several languages (and as ever on
+        # the Article and CollectionPage of every site).
+        self.multilingual = len(settings.languages) > 1
+        self.labels = labels_of(settings)
         self.home_url = self.urls.absolute("")
         self.organization_id = self.home_url + "#organization"
         self.website_id = self.home_url + "#website"
@@ -110,7 +123,7 @@ class JsonLd:
 
     def breadcrumb_list(self, page_path: str, trail: Sequence[tuple[str, str]]) -> JsonObject:
         """Home › ... › the page itself; ``trail`` holds (name, site path) pairs after Home."""
-        crumbs = [(self.settings.labels.home, "")] + list(trail)
+        crumbs = [(self.labels.home, self.urls.root())] + list(trail)
         items = [{"@type": "ListItem", "position": position, "name": name, "item": self.urls.absolute(path)}
                  for position, (name, path) in enumerate(crumbs, start=1)]
         return _node("BreadcrumbList", self.urls.absolute(page_path) + "#breadcrumb", itemListElement=items)
@@ -126,7 +139,23 @@ class JsonLd:
                      for question, answer in entries]
         if not questions:
             return None
-        return _node("FAQPage", self.urls.absolute(page_path) + "#faq", mainEntity=questions)
+        return _node("FAQPage", self.urls.absolute(page_path) + "#faq", mainEntity=questions,
+                     inLanguage=self.settings.language if self.multilingual else None)
+
+    def add_translations(self, node: JsonObject, key: str) -> JsonObject:
+        """``workTranslation`` on the source version of an entry (its translations' @ids) and
+        ``translationOfWork`` on a translation (the source's @id); nothing for an entry in one language only."""
+        if self.versions is None:
+            return node
+        versions = self.versions.versions(key)
+        if len(versions) < 2:
+            return node
+        source_language, source_path = versions[0]
+        if self.settings.language == source_language:
+            node["workTranslation"] = [{"@id": self.urls.absolute(path)} for _, path in versions[1:]]
+        else:
+            node["translationOfWork"] = {"@id": self.urls.absolute(source_path)}
+        return node
 
     def person_id(self, author: Author) -> str:
         """The site's identifier of an author: one Person node per page, that others refer to."""
@@ -179,7 +208,7 @@ class JsonLd:
         node["mainEntityOfPage"] = url
         node["about"] = {"@id": url + "#term"}
         node["inLanguage"] = self.settings.language
-        return node
+        return self.add_translations(node, f"term:{term.slug}")
 
     def defined_term(self, term: Term) -> JsonObject:
         url = self.urls.absolute(self.urls.term(term.slug))
@@ -208,7 +237,7 @@ class JsonLd:
                      inLanguage=self.settings.language, publisher=self.publisher(),
                      image=self.page_image(path, area.image, headline or area.title, area.description))
         node["hasPart"] = [self.term_article_listed(term) for term in members]
-        return node
+        return self.add_translations(node, f"area:{area.slug}") if page_path is None else node
 
     def listed_authors(self, members: Iterable[Term]) -> list[JsonObject]:
         """The Person nodes that an area page's hasPart refers to, in order of first mention."""
@@ -225,6 +254,7 @@ class JsonLd:
                   "url": self.urls.absolute(self.urls.area(a.slug)), "headline": a.title,
                   "description": a.description} for a in areas]
         return _node("CollectionPage", url, url=url, headline=title, description=description,
+                     inLanguage=self.settings.language if self.multilingual else None,
                      publisher=self.publisher(), image=self.page_image(page_path, None, title, description),
                      hasPart=parts)
 
@@ -253,6 +283,8 @@ class JsonLd:
                      image=self.page_image(page.path, page.image, page.title, page.description),
                      about=[self.term_reference(slug) for slug in about],
                      mentions=[self.term_reference(slug) for slug in page.mentions if slug not in about])
+        if page.article is not None:
+            self.add_translations(node, f"page:{page.article.translates or page.source}")
         if page.schema_type == "HowTo":
             node["step"] = [{"@type": "HowToStep", "position": position, "name": section.title,
                              "text": section.text or section.title, "url": f"{url}#{section.id}"}

@@ -8,9 +8,13 @@ label by label, so a page is never missing a word, only untranslated ones.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping
 
+from markupsafe import Markup, escape
+
 from termsite.content.labels import placeholders, shipped_labels, shipped_languages
+from termsite.settings import Labels, SiteSettings
 
 REFERENCE_LANGUAGE = "en"
 
@@ -49,3 +53,27 @@ class LabelSet(Mapping[str, str]):
     def count(self, count: int, noun: str = "term_count") -> str:
         """'1 term', '3 terms': the language's singular or plural form."""
         return self.format(f"{noun}_{'one' if count == 1 else 'other'}", count=count)
+
+    def markup(self, key: str, **values: object) -> Markup:
+        """A label as HTML with its {placeholders} filled: the label's words escaped, values inserted as they
+        are when they are markup already (a link), escaped otherwise."""
+        return escape(self._labels[key]).format(**values)
+
+
+@lru_cache(maxsize=64)
+def _label_set(language: str, overrides: tuple[tuple[str, str], ...]) -> LabelSet:
+    return LabelSet(language, dict(overrides))
+
+
+def labels_of(settings: SiteSettings) -> LabelSet:
+    """The words of the pages built with ``settings``: their language's, with the site's overrides.
+
+    The source language's overrides are also the ``labels`` option's (mkdocs.yml), where it
+    differs from the defaults; a translated language's come from its site.yml.
+    """
+    overrides = dict(settings.label_overrides)
+    if not settings.is_translation:
+        defaults = Labels()
+        overrides = {**{name: value for name in Labels.__dataclass_fields__
+                        if (value := getattr(settings.labels, name)) != getattr(defaults, name)}, **overrides}
+    return _label_set(settings.language, tuple(sorted(overrides.items())))

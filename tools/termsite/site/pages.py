@@ -20,9 +20,10 @@ from unidecode import unidecode
 
 from termsite.site.articles import ArticleIndex
 from termsite.site.embed import EMBED_SCRIPT
-from termsite.site.jsonld import JsonLd, JsonObject
+from termsite.site.jsonld import JsonLd, JsonObject, TranslationFinder
 from termsite.graph.links import EntryLinks, LinkedFragment, LinkGraph, build_link_graph
-from termsite.content.model import Area, Author, Glossary, Image, Source, Term
+from termsite.content.model import Area, Author, Glossary, Image, Source, Term, title_key
+from termsite.site.labels import LabelSet, labels_of
 from termsite.site.relmap import RelationshipMap, build_relationship_map
 from termsite.settings import SiteSettings, UrlScheme
 
@@ -53,6 +54,9 @@ class PageLink:
     title: str
     summary: str = ""
     slug: str = ""
+    # The language of the page linked when it is not the linking page's (a term without a translation): the
+    # link says so with hreflang and a small language tag.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,14 +120,27 @@ class GeneratedPage:
     def image_url(self) -> str:
         return self.settings.urls.absolute(self.image.url) if self.image else ""
 
+    @property
+    def labels(self) -> LabelSet:
+        """The words of the page, in its language."""
+        return labels_of(self.settings)
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
     def href(self, target_path: str) -> str:
         return self.settings.urls.relative(self.path, target_path)
 
     def term_link(self, term: Term) -> PageLink:
-        return PageLink(self.href(self.settings.urls.term(term.slug)), term.title, term.summary, term.slug)
+        urls = self.settings.urls
+        return PageLink(self.href(urls.term(term.slug)), term.title, term.summary, term.slug,
+                        urls.term_language(term.slug))
 
     def area_link(self, area: Area) -> PageLink:
-        return PageLink(self.href(self.settings.urls.area(area.slug)), area.title, area.description, area.slug)
+        urls = self.settings.urls
+        return PageLink(self.href(urls.area(area.slug)), area.title, area.description, area.slug,
+                        urls.area_language(area.slug))
 
     def image_href(self, image: Image) -> str:
         """An image's URL as this page links it: relative for the site's own, as written for others."""
@@ -133,8 +150,9 @@ class GeneratedPage:
         return []
 
     def context(self) -> dict[str, Any]:
-        return {"page": self, "labels": self.settings.labels, "site_name": self.settings.site_name,
-                "home_href": self.href(""), "area_index_href": self.href(self.settings.urls.area_index()),
+        return {"page": self, "labels": self.labels, "site_name": self.settings.site_name,
+                "home_href": self.href(self.settings.urls.root()),
+                "area_index_href": self.href(self.settings.urls.area_index()),
                 "term_index_href": self.href(self.settings.urls.term_index())}
 
 
@@ -162,25 +180,34 @@ class TermPage(GeneratedPage):
         """The hand-written pages (guides, articles) that link this term."""
         if self.articles is None or self.term is None:
             return []
-        return [PageLink(self.href(ref.path), ref.title, ref.description) for ref in
-                self.articles.pages_for(self.term.slug)]
+        return [PageLink(self.href(ref.path), ref.title, ref.description) for ref in self._mentioning_pages()]
+
+    def _mentioning_pages(self) -> list[Any]:
+        """The hand-written pages in this page's language that link its term."""
+        assert self.articles is not None and self.term is not None
+        refs = self.articles.pages_for(self.term.slug)
+        if len(self.settings.languages) < 2:
+            return list(refs)
+        urls, language = self.settings.urls, self.settings.language
+        return [ref for ref in refs if urls.language_of(ref.path) == language]
 
     def toc(self) -> list[TocEntry]:
-        entries = [TocEntry(2, "definition", "Definition")]
+        labels = self.labels
+        entries = [TocEntry(2, "definition", labels.definition)]
         if self.links and self.links.faq:
-            entries.append(TocEntry(2, "faq", "Frequently asked questions"))
+            entries.append(TocEntry(2, "faq", labels.faq))
         if self.broader:
-            entries.append(TocEntry(2, "broader", "Broader terms"))
+            entries.append(TocEntry(2, "broader", labels.broader))
         if self.narrower:
-            entries.append(TocEntry(2, "narrower", "Narrower terms"))
+            entries.append(TocEntry(2, "narrower", labels.narrower))
         if self.related:
-            entries.append(TocEntry(2, "related", "Related terms"))
+            entries.append(TocEntry(2, "related", labels.related))
         if self.backlinks:
-            entries.append(TocEntry(2, "referenced-by", "Referenced by"))
-        if self.articles is not None and self.term is not None and self.articles.pages_for(self.term.slug):
-            entries.append(TocEntry(2, "mentioned-in", "Mentioned in"))
+            entries.append(TocEntry(2, "referenced-by", labels.referenced_by))
+        if self.articles is not None and self.term is not None and self._mentioning_pages():
+            entries.append(TocEntry(2, "mentioned-in", labels.mentioned_in))
         if self.sources:
-            entries.append(TocEntry(2, "sources", "Sources"))
+            entries.append(TocEntry(2, "sources", labels.sources))
         return entries
 
     @property
@@ -211,15 +238,16 @@ class AreaPage(GeneratedPage):
     tree: list[TreeNode] = field(default_factory=list)  # the members' hierarchy, when the site shows it
 
     def toc(self) -> list[TocEntry]:
+        labels = self.labels
         entries = []
         if self.links and self.links.faq:
-            entries.append(TocEntry(2, "faq", "Frequently asked questions"))
+            entries.append(TocEntry(2, "faq", labels.faq))
             entries += [TocEntry(3, f"faq-{i}", faq.question) for i, faq in enumerate(self.links.faq, start=1)]
-        entries.append(TocEntry(2, "terms", "Terms in this area"))
+        entries.append(TocEntry(2, "terms", labels.terms_in_area))
         if self.tree:
-            entries.append(TocEntry(2, "hierarchy", "Broader and narrower terms"))
+            entries.append(TocEntry(2, "hierarchy", labels.hierarchy))
         if self.relmap:
-            entries.append(TocEntry(2, "relationship-map", "How the terms connect"))
+            entries.append(TocEntry(2, "relationship-map", labels.relationship_map))
         return entries
 
     def context(self) -> dict[str, Any]:
@@ -246,7 +274,7 @@ class TermIndexPage(GeneratedPage):
     def toc(self) -> list[TocEntry]:
         entries = [TocEntry(2, group.anchor, group.letter) for group in self.groups]
         if self.tree:
-            entries.append(TocEntry(2, "hierarchy", "Broader and narrower terms"))
+            entries.append(TocEntry(2, "hierarchy", self.labels.hierarchy))
         return entries
 
     def context(self) -> dict[str, Any]:
@@ -365,25 +393,35 @@ class SiteBuilder:
     """Builds every page of a glossary site."""
 
     def __init__(self, glossary: Glossary, settings: SiteSettings, graph: LinkGraph | None = None,
-                 articles: ArticleIndex | None = None) -> None:
+                 articles: ArticleIndex | None = None, versions: TranslationFinder | None = None) -> None:
         self.glossary = glossary
         self.settings = settings
         self.urls = settings.urls
-        self.graph = graph or build_link_graph(glossary, settings.urls, plurals=settings.inflects)
-        self.jsonld = JsonLd(settings, glossary)
+        self.labels = labels_of(settings)
+        self.graph = graph or build_link_graph(glossary, settings.urls, plurals=settings.inflects,
+                                               aspect_question=self.labels.faq_aspect)
+        self.jsonld = JsonLd(settings, glossary, versions)
         self.articles = articles
 
     def pages(self) -> Iterator[GeneratedPage]:
+        """Every page; in a translated language's section, only its translated areas and terms have pages."""
         if self.settings.glossary_home is not None:
             yield self.home_page()
         yield self.area_index_page()
         yield from self.term_index_pages()
         for area in self.glossary.sorted_areas():
-            yield from self.area_pages(area)
+            if not self.urls.area_language(area.slug):
+                yield from self.area_pages(area)
         for term in self.glossary.sorted_terms():
-            yield self.term_page(term)
+            if not self.urls.term_language(term.slug):
+                yield self.term_page(term)
         if self.settings.print_page:
             yield self.print_page()
+
+    def _index_key(self, term: Term) -> tuple[str, str, str]:
+        """Where a term files in the A–Z index: under its first letter transliterated ('Ä' and 'Ö' under A and O,
+        in any language), then by title without regard to case (and in a translated language, to accents)."""
+        return index_letter(term.title), title_key(term.title, self.glossary.language), term.slug
 
     def _area_cards(self, page: GeneratedPage) -> list[AreaCard]:
         return [AreaCard(page.area_link(area), len(self.glossary.area_members.get(area.slug, [])), area.image,
@@ -391,8 +429,9 @@ class SiteBuilder:
                 for area in self.glossary.sorted_areas()]
 
     def home_page(self) -> HomePage:
-        description = f"{self.settings.site_name}: {len(self.glossary.terms)} terms in " \
-                      f"{len(self.glossary.areas)} subject areas, each defined, cross-linked and sourced."
+        description = self.settings.site_description or self.labels.format(
+            "home_description", site=self.settings.site_name, terms=len(self.glossary.terms),
+            areas=len(self.glossary.areas))
         page = HomePage(path=self.urls.home(), title=self.settings.site_name, description=description,
                         settings=self.settings, term_count=len(self.glossary.terms), articles=self.articles)
         page.areas = self._area_cards(page)
@@ -401,6 +440,10 @@ class SiteBuilder:
         page.recent = [page.term_link(term) for term in newest]
         # At the site's root it is the home page; moved aside by a site's own home page, it is a
         # collection of the glossary's areas and the site's own home carries WebSite and Organization.
+        if self.settings.is_translation:  # the section's home: a collection of its areas, in its language
+            page.make_jsonld = lambda: [self.jsonld.area_index_page(self.glossary.sorted_areas(), page.path,
+                                                                    page.title, description)]
+            return page
         page.make_jsonld = (lambda: [self.jsonld.website(), self.jsonld.organization()]) if page.path == "" else (
             lambda: [self.jsonld.breadcrumb_list(page.path, [(self.settings.site_name, page.path)]),
                      self.jsonld.area_index_page(self.glossary.sorted_areas(), page.path, page.title, description)])
@@ -427,10 +470,10 @@ class SiteBuilder:
         return page
 
     def area_index_page(self) -> AreaIndexPage:
-        labels = self.settings.labels
+        labels = self.labels
         path = self.urls.area_index()
-        description = f"All {len(self.glossary.areas)} subject areas of the {self.settings.site_name}, " \
-                      "each with its terms and frequently asked questions."
+        description = labels.format("area_index_description", site=self.settings.site_name,
+                                    areas=len(self.glossary.areas))
         page = AreaIndexPage(path=path, title=labels.area_index_title, description=description, settings=self.settings)
         page.areas = self._area_cards(page)
         page.make_jsonld = lambda: [
@@ -463,8 +506,8 @@ class SiteBuilder:
         return [node(term) for term in terms if narrower[term.slug] and not members.intersection(term.broader)]
 
     def term_index_pages(self) -> list[TermIndexPage]:
-        labels = self.settings.labels
-        terms = sorted(self.glossary.terms.values(), key=lambda t: (index_letter(t.title), t.title.casefold(), t.slug))
+        labels = self.labels
+        terms = sorted(self.glossary.terms.values(), key=self._index_key)
         chunks = self._chunks(terms)
         paths = [self.urls.term_index_part(n) for n in range(1, len(chunks) + 1)]
         first_part: dict[str, int] = {}
@@ -473,8 +516,10 @@ class SiteBuilder:
                 first_part.setdefault(index_letter(term.title), number)
         pages = []
         for number, (chunk, path) in enumerate(zip(chunks, paths), start=1):
-            suffix = f", page {number}" if number > 1 else ""
-            description = f"Every term of the {self.settings.site_name} from A to Z: {len(terms)} definitions{suffix}."
+            suffix = labels.format("page_suffix", number=number) if number > 1 else ""
+            description = labels.format("term_index_description", site=self.settings.site_name, terms=len(terms))
+            if suffix:  # 'Every term ... 900 definitions, page 2.'
+                description = description[:-1] + suffix + "." if description.endswith(".") else description + suffix
             page = TermIndexPage(path=path, title=labels.term_index_title + suffix, description=description,
                                  settings=self.settings, part=number)
             page.parts = self._parts(page, paths)
@@ -484,7 +529,8 @@ class SiteBuilder:
                             for letter, part in first_part.items()]
             if number == 1:
                 page.tree = self.hierarchy_tree(page, self.glossary.sorted_terms())
-            trail = [(labels.term, paths[0])] + ([(f"Page {number}", path)] if number > 1 else [])
+            trail = [(labels.term, paths[0])] + ([(labels.format("page_number", number=number), path)]
+                                                 if number > 1 else [])
             page.make_jsonld = partial(self._term_index_nodes, path, trail, chunk, paths[0])
             pages.append(page)
         return pages
@@ -499,7 +545,7 @@ class SiteBuilder:
         chunks = self._chunks(members)
         if len(chunks) < 2:
             return pages
-        labels = self.settings.labels
+        labels = self.labels
         paths = [self.urls.area_part(area.slug, n) for n in range(1, len(chunks) + 1)]
         first = pages[0]
         first.members = [first.term_link(term) for term in chunks[0]]
@@ -507,13 +553,14 @@ class SiteBuilder:
         first.make_jsonld = partial(self._area_nodes, area, first.links, chunks[0])
         empty = EntryLinks(main=LinkedFragment("", ""), faq=[])
         for number, (chunk, path) in enumerate(zip(chunks[1:], paths[1:]), start=2):
-            title = f"{area.title}, page {number}"
+            title = area.title + labels.format("page_suffix", number=number)
             page = AreaPage(path=path, title=title, description=area.description, settings=self.settings,
                             image=area.image, modified=area.modified or area.published, area=area, links=empty,
                             part=number)
             page.parts = self._parts(page, paths)
             page.members = [page.term_link(term) for term in chunk]
-            trail = [(labels.area, self.urls.area_index()), (area.title, paths[0]), (f"Page {number}", path)]
+            trail = [(labels.area, self.urls.area_index()), (area.title, paths[0]),
+                     (labels.format("page_number", number=number), path)]
             page.make_jsonld = partial(self._area_part_nodes, area, chunk, path, title, trail)
             pages.append(page)
         return pages
@@ -533,7 +580,7 @@ class SiteBuilder:
 
     def _area_nodes(self, area: Area, links: EntryLinks, members: list[Term]) -> list[JsonObject]:
         """An area's first page: its breadcrumb, FAQ, CollectionPage and the Person nodes that refers to."""
-        path, label = self.urls.area(area.slug), self.settings.labels.area
+        path, label = self.urls.area(area.slug), self.labels.area
         nodes = [
             self.jsonld.breadcrumb_list(path, [(label, self.urls.area_index()), (area.title, path)]),
             self.jsonld.faq_page(path, [(faq.question, faq.answer.text) for faq in links.faq]),
@@ -567,7 +614,7 @@ class SiteBuilder:
         return page
 
     def _term_nodes(self, term: Term, links: EntryLinks) -> list[JsonObject]:
-        path, label = self.urls.term(term.slug), self.settings.labels.term
+        path, label = self.urls.term(term.slug), self.labels.term
         nodes = [
             self.jsonld.breadcrumb_list(path, [(label, self.urls.term_index()), (term.title, path)]),
             self.jsonld.term_article(term),

@@ -38,10 +38,13 @@ _FRAME_SOURCE = "{% if termsite_frame_output is defined %}{{ termsite_frame_outp
 _TOC_SOURCE = "{% import 'partials/language.html' as lang with context %}" \
               "{% set features = config.theme.features or [] %}{% include 'partials/toc.html' %}"
 _TOC_TEMPLATE = "termsite-frame-toc.html"
+# The language switcher (partials/alternate.html, shown when extra.alternate is set): its links are the page's own.
+_SWITCHER_SOURCE = "{% import 'partials/language.html' as lang with context %}{% include 'partials/alternate.html' %}"
+_SWITCHER_TEMPLATE = "termsite-frame-switcher.html"
 _HEAD_TEMPLATE = "partials/termsite-head.html"
 # The order in which values are cut out: larger and more distinctive first, so that a short
 # title is never searched for inside the content it heads.
-_SLOTS = ("content", "toc", "head", "canonical", "title", "title_shared", "description", "description_shared")
+_SLOTS = ("content", "toc", "head", "switcher", "canonical", "title", "title_shared", "description", "description_shared")
 
 
 @dataclass
@@ -51,8 +54,9 @@ class _Shape:
 
 
 def loader(base: jinja2.BaseLoader | None) -> jinja2.BaseLoader:
-    """The environment's loader with the frame's two small templates in front of it."""
-    own = jinja2.DictLoader({FRAME_TEMPLATE: _FRAME_SOURCE, _TOC_TEMPLATE: _TOC_SOURCE})
+    """The environment's loader with the frame's small templates in front of it."""
+    own = jinja2.DictLoader({FRAME_TEMPLATE: _FRAME_SOURCE, _TOC_TEMPLATE: _TOC_SOURCE,
+                             _SWITCHER_TEMPLATE: _SWITCHER_SOURCE})
     return jinja2.ChoiceLoader([own, base] if base is not None else [own])
 
 
@@ -79,6 +83,8 @@ class FrameRenderer:
             "content": page.content or "",
             "toc": env.get_template(_TOC_TEMPLATE).render(context),
             "head": env.get_template(_HEAD_TEMPLATE).render(context),
+            "switcher": env.get_template(_SWITCHER_TEMPLATE).render(context)
+            if (context.get("config") or {}).get("extra", {}).get("alternate") else "",
             "canonical": page.canonical_url or "",
             "title": title,
             # how termsite's head partial writes them: |striptags|e

@@ -13,8 +13,10 @@ metadata in the head. A ``mkdocs build`` writes into a staging folder that repla
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,7 +46,7 @@ from termsite.hosts.mkdocs.versions import BuildEnvironment, GeneratedPageFile, 
 from termsite.problems import ContentError, Problem
 from termsite.settings import SiteSettings
 from termsite.site import errorpage
-from termsite.site.build import CACHE_DIR, CARD_CACHE, SiteBuild
+from termsite.site.build import CACHE_DIR, CARD_CACHE, SiteBuild, search_index_path, set_html_lang
 from termsite.site.cards import site_card_problems
 from termsite.site.incremental import SiteSnapshot
 from termsite.site.pages import GeneratedPage
@@ -61,6 +63,8 @@ PARALLEL_FROM_PAGES = 300
 CHILD_SHARE_OF_20 = 9
 # What the head partial always writes: a page without it uses a main.html of the site's own.
 _HEAD_MARK = "assets/termsite/termsite.css"
+# mkdocs-material's site-wide hreflang links from extra.alternate (base.html), the same on every page
+_THEME_ALTERNATES = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 class TermsitePlugin(BasePlugin[TermsiteConfig]):
@@ -92,6 +96,8 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         self.previous: SiteSnapshot | None = None  # the last good build's pages, for dirty rebuilds
         self._context: Any = None
         self.frames: FrameRenderer | None = None
+        self.previous_build: SiteBuild | None = None
+        self.own_alternate = False  # whether extra.alternate (the theme's language switcher) is termsite's
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -132,14 +138,28 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         # The plugin object lives on across `mkdocs serve` rebuilds: unchanged files and
         # unchanged link inputs are not processed again.
         self.previous = self.build.snapshot if self.build is not None else None
+        self.previous_build = self.build
         self.build = SiteBuild.create(glossary, settings, self.renderer, articles=articles,
                                       history=git_dates(docs_dir), previous=self.build, files_dir=docs_dir,
                                       cache_dir=base_dir / CARD_CACHE,
                                       fragments=FragmentCache(base_dir / CACHE_DIR))
         log.debug(f"termsite: {len(glossary.terms)} terms loaded in {loaded - started:.2f} s, linked and laid out "
                   f"in {time.perf_counter() - loaded:.2f} s")
+        self._set_language_switcher(config)
         self._stage_site_dir(config)
         return config
+
+    def _set_language_switcher(self, config: MkDocsConfig) -> None:
+        """mkdocs-material shows its language switcher when ``extra.alternate`` is set: a site in several
+        languages gets one, each page's links going to its own versions (partials/alternate.html), unless the
+        site sets its own."""
+        assert self.build is not None
+        versions = self.build.versions
+        if versions is None or (config.extra.get("alternate") and not self.own_alternate):
+            return
+        self.own_alternate = True
+        config.extra["alternate"] = [{"name": name, "link": path or "./", "lang": language}
+                                     for language, name, path in versions.switcher("home")]
 
     def _templates_dir(self, base_dir: Path) -> Path:
         if self.config.templates_dir:
@@ -233,7 +253,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             files.append(file)
             self.generated.add(source_name)
             if self.dirty:
-                file.changed = self.environment_changed or not self.build.snapshot.reused(source_name, previous)
+                file.changed = self.environment_changed or not self.build.reused(source_name, self.previous_build)
         if self.problems:
             for file in files.documentation_pages():
                 file.is_modified = lambda: True  # type: ignore[method-assign]
@@ -367,7 +387,19 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             page.content = ""
             page.meta["termsite"]["jsonld"] = []
         self._context = None
-        return output
+        return self._localized(output, page)
+
+    def _localized(self, output: str, page: Page) -> str:
+        """The page in its language: ``<html lang>`` its own, and without the theme's site-wide hreflang links
+        when the switcher's entries are termsite's (each page lists its own versions in its head instead)."""
+        if self.own_alternate:
+            output = _THEME_ALTERNATES.sub("", output)
+        meta = page.meta.get("termsite") if page.meta else None
+        return set_html_lang(output, meta["language"]) if meta and meta.get("language") else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) are in no language's version set either.
+        return _THEME_ALTERNATES.sub("", output_content) if self.own_alternate else output_content
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -416,6 +448,27 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         if entries is not None and self.build is not None:
             entries.extend(self.build.search_documents())
 
+    def _split_search_index(self, config: MkDocsConfig) -> None:
+        """Each translated language's pages go to its own index (de/search/search_index.json), which its pages'
+        search loads; the site's index keeps the source language's."""
+        if self.build is None or not self.build.sections:
+            return
+        index = getattr(_search_plugin(config), "search_index", None)
+        entries = getattr(index, "entries", None)
+        if entries is None:
+            return
+        split = self.build.search_documents_by_language(list(entries))
+        entries[:] = split.pop("")
+        options = _search_plugin(config).config
+        settings = {key: options[key] for key in ("lang", "separator", "pipeline", "fields") if key in options}
+        for language, documents in split.items():
+            # (with the site's search settings: the theme's worker loads a language's stemmer only when the
+            # site's own search names it, in search: lang)
+            target = Path(config.site_dir) / search_index_path(language)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps({"config": settings, "docs": documents}, ensure_ascii=False,
+                                         separators=(",", ":")), encoding="utf-8")
+
     def _note_search_entries(self, config: MkDocsConfig, page: Page) -> None:
         """Remember a hand-written page's search entries (the search plugin has just added them), for
         the dirty rebuilds that do not render it again."""
@@ -437,6 +490,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
             self.build_ok = False
             return
         self._keep_search_entries_of_pages_not_rendered(config)
+        self._split_search_index(config)
         if self.frames is not None:
             log.debug(f"termsite: {self.frames.filled} generated pages written from frames, "
                       f"{self.frames.rendered} rendered by the theme to learn them")

@@ -37,7 +37,7 @@ from termsite.hosts.zensical.markdown import TocItem, marker
 from termsite.hosts.zensical.nav import SiteNav, page_url, title_from_file_name
 from termsite.problems import ContentError
 from termsite.graph.fragments import FragmentCache
-from termsite.site.build import CACHE_DIR, CARD_CACHE, SiteBuild
+from termsite.site.build import CACHE_DIR, CARD_CACHE, SiteBuild, set_html_lang
 from termsite.site.cards import site_card_problems
 from termsite.site.pages import GeneratedPage
 from termsite.site.render import PageRenderer
@@ -144,7 +144,8 @@ class ZensicalSite:
                                  directory_urls=config.directory_urls, docs_dir=docs_dir)
         content_dir = config.root / options.content_dir
         glossary, problems = check_content(content_dir, default_author=options.default_author,
-                                           cache=self.parse_cache, files_dir=docs_dir)
+                                           cache=self.parse_cache, files_dir=docs_dir,
+                                           languages=settings.languages)
         problems += publisher_logo_problems(settings, docs_dir, config.path)
         articles = {}
         if glossary is not None:
@@ -364,11 +365,23 @@ class ZensicalSite:
         """What the MkDocs plugin adds after MkDocs' pages: search documents, exports, cards, redirects."""
         assert self.build_ is not None and self.config is not None
         self._search_index(site)
+        self._set_languages(site)
         self.build_.write_exports(site, self.config.site_description)
         self.build_.write_cards(site)
         for skipped in self.build_.write_redirects(site):
             log.warning(f"termsite: {skipped.file_name} is a page of the site; no redirect to "
                         f"{skipped.target_path} was written there.")
+
+    def _set_languages(self, site: Path) -> None:
+        """Each page of a translated language's section says its language in ``<html lang>``."""
+        assert self.build_ is not None
+        for language in self.build_.sections:
+            folder = site / language
+            for page in folder.rglob("*.html") if folder.is_dir() else ():
+                text = page.read_text(encoding="utf-8")
+                localized = set_html_lang(text, language)
+                if localized != text:
+                    page.write_text(localized, encoding="utf-8")
 
     def _search_index(self, site: Path) -> None:
         """Zensical's index with the generated pages' full text replaced by termsite's compact documents."""
