@@ -68,6 +68,19 @@ def test_the_german_area_page_has_german_words(site: Path) -> None:
     assert questions[0] == "Wodurch wird eine Liquidation ausgelöst?"
 
 
+def test_titles_and_sharing_name_the_site_in_the_page_s_language(site: Path) -> None:
+    def title_and_site_name(path: str) -> tuple[str, str]:
+        html = _page(site, path)
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        return title, re.search(r'<meta property="og:site_name" content="([^"]*)">', html).group(1)
+
+    assert title_and_site_name("de/") == ("termsite-Beispielglossar", "termsite-Beispielglossar")
+    assert title_and_site_name("de/definition/mark-price/") == ("Markpreis - termsite-Beispielglossar",
+                                                                "termsite-Beispielglossar")
+    assert title_and_site_name("definition/mark-price/") == ("Mark Price - termsite example glossary",
+                                                             "termsite example glossary")
+
+
 def test_an_untranslated_term_is_linked_at_its_english_page_and_marked(site: Path) -> None:
     html = _page(site, "de/definition/mark-price")
     link = re.search(r'<a href="../../../definition/index-price/" class="termsite-(?:ref|term)"[^>]*>.*?</a>', html)

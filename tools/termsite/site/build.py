@@ -66,6 +66,8 @@ class PageHead:
     switcher: list[tuple[str, str, str]] = field(default_factory=list)
     # A translated language's page: the site path of its language's search index, which its search loads
     search_index: str = ""
+    # The site's name in the page's language (a translation's site.yml), for the <title> and og:site_name
+    site_name: str = ""
 
     def as_meta(self) -> dict[str, object]:
         """The head as the theme override reads it (``page.meta.termsite``): every key always present."""
@@ -73,7 +75,8 @@ class PageHead:
                 "image_width": self.image_width, "image_height": self.image_height, "jsonld": list(self.jsonld),
                 "lastmod": self.lastmod, "hand_written": self.hand_written, "noindex": self.noindex,
                 "language": self.language, "alternates": [list(a) for a in self.alternates],
-                "switcher": [list(s) for s in self.switcher], "search_index": self.search_index}
+                "switcher": [list(s) for s in self.switcher], "search_index": self.search_index,
+                "site_name": self.site_name}
 
 
 _HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=")[^"]*(")')
@@ -193,7 +196,7 @@ class SiteBuild:
                     for language, name, path in self.versions.switcher(key)]
         search = search_index_path(settings.language) if settings.is_translation else ""
         return {"language": settings.language, "alternates": self.versions.alternates(key), "switcher": switcher,
-                "search_index": search}
+                "search_index": search, "site_name": settings.site_name if settings.is_translation else ""}
 
     def search_documents_by_language(self, documents: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
         """Search documents (the engine's and termsite's) split by the language of their page: each language's
