@@ -609,8 +609,9 @@ class PageDocument:
             return frozenset()
         base = self.base_url
         result = set()
-        for href in self.tree.xpath("//a/@href"):
-            href = href.strip()
+        # A page links to most targets more than once (a list and a map of the same terms):
+        # each distinct href is resolved once.
+        for href in {href.strip() for href in _A_HREFS(self.tree)}:
             if base:
                 href = resolve_url(base, href)
             result.add(normalize_url(href))
@@ -641,7 +642,9 @@ class PageDocument:
             return ""
         body = self.tree.find("body")
         root = body if body is not None else self.tree
-        hidden = [e for e in _HIDDEN_CANDIDATES(root) if _is_hidden(e)]
+        # script, style, template and noscript by lxml's C-level tag filter; one XPath pass
+        # for the attributes (a union of five descendant scans cost twice as much).
+        hidden = [*root.iter(*_ALWAYS_HIDDEN), *(e for e in _HIDDEN_BY_ATTRIBUTE(root) if _is_hidden(e))]
         if not hidden:
             return normalize_visible(etree.tostring(root, method="text", encoding=str, with_tail=False))
         # Only the elements on the way from the body to a hidden element are walked; every
@@ -684,9 +687,8 @@ class PageDocument:
 _ITEMSCOPE_SPELLINGS = ("itemscope", "ITEMSCOPE", "itemScope", "ItemScope")
 _TYPEOF_SPELLINGS = ("typeof", "TYPEOF", "typeOf", "TypeOf")
 _SPACE_THEN_EQUALS = re.compile(r"\s*=")
-_HIDDEN_CANDIDATES = etree.XPath(
-    "descendant-or-self::script | descendant-or-self::style | descendant-or-self::template | "
-    "descendant-or-self::noscript | descendant-or-self::*[@hidden or @aria-hidden or @style]")
+_HIDDEN_BY_ATTRIBUTE = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
+_A_HREFS = etree.XPath("//a/@href")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _ALWAYS_HIDDEN = frozenset({"script", "style", "template", "noscript"})
 
@@ -703,13 +705,36 @@ def _is_hidden(element: Any) -> bool:
 def _parse_html(source: str) -> Any:
     if source.lstrip()[:5] == "<?xml":  # lxml refuses str input with an encoding declaration
         source = _XML_DECLARATION.sub("", source, count=1)
-    if _XML_INCOMPATIBLE.search(source):
+    # UTF-8 bytes with the encoding given parse twice as fast as a str holding non-ASCII text
+    # (lxml hands libxml2 the str's UCS-2/UCS-4 buffer to convert) and make the same tree.
+    try:
+        data: bytes | None = source.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: parsed as a str
+        data = None
+    if data is None or _has_xml_incompatible(data):
         source = _XML_INCOMPATIBLE.sub(" ", source)
-    if not source.strip():
+        data = None
+    if not source or source.isspace():  # what str.strip() would empty, without copying the page
         return None
     try:
-        return lxml.html.document_fromstring(source)
+        if data is None:
+            return lxml.html.document_fromstring(source)
+        return lxml.html.document_fromstring(data, parser=_UTF8_HTML_PARSER)
     except (etree.ParserError, ValueError):
         return None
+
+
+# _XML_INCOMPATIBLE in UTF-8: the C0 controls are single bytes that occur in no other
+# character's encoding, U+FFFE and U+FFFF are EF BF BE and EF BF BF. Deleting bytes and
+# searching for two sequences is C-speed; the regex over a large page is not.
+_XML_INCOMPATIBLE_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+
+
+def _has_xml_incompatible(data: bytes) -> bool:
+    return (len(data.translate(None, _XML_INCOMPATIBLE_BYTES)) != len(data)
+            or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
+
+
+_UTF8_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
