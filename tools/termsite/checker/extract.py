@@ -251,7 +251,7 @@ def resolve_url(base: str, url: str) -> str:
 # answer for them is its path-merging step alone (_join_plain_path), without parsing both
 # URLs again for every link of every page.
 _PLAIN_PATH_REFERENCE = re.compile(r"(?!//)[A-Za-z0-9/._~!$&'()*+,=@%-]+")
-_PLAIN_BASE = re.compile(r"(https?)://([A-Za-z0-9.:-]+)([^?#;\s\x00-\x1f]*)")
+_PLAIN_BASE = re.compile(r"(https?)://([A-Za-z0-9.:-]+)((?:/[^?#;\s\x00-\x1f]*)?)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -743,9 +743,7 @@ class PageDocument:
             return ""
         body = self.tree.find("body")
         root = body if body is not None else self.tree
-        # script, style, template and noscript by lxml's C-level tag filter; one XPath pass
-        # for the attributes (a union of five descendant scans cost twice as much).
-        hidden = [*root.iter(*_ALWAYS_HIDDEN), *(e for e in _HIDDEN_BY_ATTRIBUTE(root) if _is_hidden(e))]
+        hidden = _hidden_elements(root)
         if not hidden:
             return normalize_visible(etree.tostring(root, method="text", encoding=str, with_tail=False))
         # Only the elements on the way from the body to a hidden element are walked; every
@@ -792,6 +790,14 @@ _HIDDEN_BY_ATTRIBUTE = etree.XPath("descendant-or-self::*[@hidden or @aria-hidde
 _A_HREFS = etree.XPath("//a/@href")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _ALWAYS_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+
+
+def _hidden_elements(root: Any) -> list[Any]:
+    """The elements under ``root`` (itself included) whose text is not visible, in no
+    particular order: script, style, template and noscript by lxml's C-level tag filter, the
+    rest by one XPath pass over the attributes (a union of five descendant scans cost
+    twice as much on a large page)."""
+    return [*root.iter(*_ALWAYS_HIDDEN), *(e for e in _HIDDEN_BY_ATTRIBUTE(root) if _is_hidden(e))]
 
 
 def _is_hidden(element: Any) -> bool:
