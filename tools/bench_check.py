@@ -4,6 +4,7 @@ time of checking one page, against a baseline revision measured in the same run.
     python tools/bench_check.py --site /tmp/synth10k/site --site-url https://synth.termsite.example/
     python tools/bench_check.py --site SITE --baseline-rev main --repeat 3
     python tools/bench_check.py --pages 2000          # a generated termsite-shaped site instead
+    python tools/bench_check.py --site SITE --no-baseline --repeat 1 --stages 2000   # where a page's time goes
 
 Build the 10,000-term synthetic site first with
 ``termsite synth --terms 10000 --seed 7 --out /tmp/synth10k && (cd /tmp/synth10k && mkdocs build -q)``.
@@ -78,6 +79,75 @@ def generated_site(folder: Path, pages: int, page_kb: int) -> tuple[Path, str]:
     return folder, SITE_URL
 
 
+def stage_profile(site: Path, site_url: str | None, sample: int) -> None:
+    """Print the CPU time per page of each stage of a check, measured in this process (one
+    worker's view) over ``sample`` pages spread evenly over the site: reading, decoding,
+    finding and parsing the JSON-LD, parsing the HTML, Open Graph / link / base facts of the
+    head, microdata and RDFa, each section of page rules, the site summary, the site rules
+    and the JSON output. Stages run in the order the checker runs them; a lazily computed
+    fact is charged to the stage that first asks for it."""
+    sys.path.insert(0, str(HERE))
+    from termsite.checker import runner
+    from termsite.checker.config import build_config
+    from termsite.checker.formats import FORMATS
+    from termsite.checker.rules import SECTIONS, SITE_RULES, RULES
+    from termsite.checker.site import SiteData, SiteRoot, summarize
+    from termsite.checker.vocabulary import load_vocabulary
+
+    config = build_config(RULES, termsite=True, site_url=site_url)
+    load_vocabulary()
+    tasks, folders, files = runner.collect_site([str(site)])
+    step = max(1, len(tasks) // sample)
+    tasks = tasks[::step][:sample]
+    clock = time.process_time
+    spent: dict[str, float] = {}
+
+    def charge(stage: str, started: float) -> float:
+        now = clock()
+        spent[stage] = spent.get(stage, 0.0) + now - started
+        return now
+
+    result = runner.CheckResult()
+    data_site = SiteData([SiteRoot(folder, config.site_url, f) for folder, f in zip(folders, files)])
+    for task in tasks:
+        start = clock()
+        data, _truncated = runner.read_page_bytes(task.file)
+        start = charge("read", start)
+        text = runner.decode_html(data)
+        start = charge("decode", start)
+        page = runner.PageDocument(task.display, text, runner._page_url(config, task.rel_url), task.rel_url)
+        start = charge("JSON-LD: find, parse strictly, walk nodes", start)
+        page.has_markup_tree  # noqa: B018 - parses the head, or the whole page when a rule needs the body
+        start = charge("HTML parsing (lxml)", start)
+        page.head  # noqa: B018
+        start = charge("head facts (canonical, hreflang, Open Graph)", start)
+        page.nodes  # noqa: B018 - adds the microdata and RDFa items, when the page has any
+        start = charge("microdata and RDFa", start)
+        for title, modules in SECTIONS:
+            for rule in modules:
+                if rule.SCOPE.value == "page":
+                    for finding in rule.check(page, config):
+                        result.problems.append(runner._to_problem(page.path, rule, finding, config))
+            start = charge(f"rules: {title}", start)
+        data_site.pages.append(summarize(page, task.root, config.site_url))
+        start = charge("site summary", start)
+    start = clock()
+    for rule in SITE_RULES:
+        for finding in rule.check(data_site, config):
+            result.problems.append(runner._to_problem(finding.path or "", rule, finding, config))
+    start = charge("site rules", start)
+    result.pages_checked = len(tasks)
+    FORMATS["json"].render(result, config)
+    charge("output (JSON)", start)
+    total = sum(spent.values())
+    print(f"\nCPU per page by stage, {len(tasks)} pages (every {step}th), one process:\n")
+    print("| stage | ms per page | share |")
+    print("|---|---|---|")
+    for stage, seconds in spent.items():
+        print(f"| {stage} | {1000 * seconds / len(tasks):.3f} | {100 * seconds / total:.0f}% |")
+    print(f"| total | {1000 * total / len(tasks):.3f} | 100% |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", help="check this built site folder (default: generate a termsite-shaped one)")
@@ -91,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="page for the start-up figure (default: the site's first term page, or index.html)")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each (default 2); the minimum is printed")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--stages", type=int, default=0, metavar="N",
+                        help="also print the CPU per page of each stage over N pages of the site, in this process")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="termsite-bench-check-") as tmp:
@@ -141,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             (w1, c1, r1, o1, oc1), (w2, c2, r2, o2, oc2) = best.values()
             print(f"\nratio ours ÷ baseline: wall {w1 / w2:.2f}, CPU {c1 / c2:.2f}, peak RSS {r1 / r2:.2f}, "
                   f"one page wall {o1 / o2:.2f}, one page CPU {oc1 / oc2:.2f}")
+        if args.stages:
+            stage_profile(site, site_url, args.stages)
     return 0
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import codecs
 import functools
 import html
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlparse, urlsplit, urlunparse, urlunsplit
 
 import lxml.html
 from lxml import etree
@@ -70,7 +71,12 @@ def read_page_bytes(path: str) -> tuple[bytes, bool]:
     """Read at most MAX_PAGE_BYTES; the flag tells whether the file was longer."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_PAGE_BYTES + 1)
+            # Asked for MAX_PAGE_BYTES at once, read() first allocates that much: a page's
+            # own size (plus one byte, to see a file that grew) costs a tenth of the time.
+            expected = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(expected, MAX_PAGE_BYTES) + 1)
+            if expected < len(data) <= MAX_PAGE_BYTES:  # longer than its size said (growing, or special)
+                data += handle.read(MAX_PAGE_BYTES + 1 - len(data))
     except OSError as exc:
         raise PageReadError(exc.strerror or str(exc)) from None
     return data[:MAX_PAGE_BYTES], len(data) > MAX_PAGE_BYTES
@@ -220,14 +226,91 @@ def url_host(url: str) -> str | None:
         return None
 
 
-@functools.lru_cache(maxsize=65536)
 def resolve_url(base: str, url: str) -> str:
     """``urljoin`` with a cache (the same few bases and URLs recur on every page); a
     malformed URL is returned as it is rather than raising."""
+    if url.startswith(("https://", "http://")):
+        # An absolute URL depends on the base only through the base's scheme: urljoin returns
+        # it as written against another scheme, and reassembled from its parts against the
+        # same one. Cached by the URL alone, a site's own URLs are resolved once per run
+        # instead of once per page that mentions them.
+        if _url_scheme(base) != ("https" if url[4] == "s" else "http"):
+            return url
+        reassembled = _reassembled(url)
+        if reassembled is not None:
+            return reassembled
+    elif _PLAIN_PATH_REFERENCE.fullmatch(url):
+        base_parts = _plain_base(base)
+        if base_parts is not None:
+            return _join_plain_path(*base_parts, url)
+    return _joined(base, url)
+
+
+# A relative reference that is only a path (no scheme, host, parameters, query or fragment),
+# and a base of scheme, host and path: the links between the pages of a site. urljoin's
+# answer for them is its path-merging step alone (_join_plain_path), without parsing both
+# URLs again for every link of every page.
+_PLAIN_PATH_REFERENCE = re.compile(r"(?!//)[A-Za-z0-9/._~!$&'()*+,=@%-]+")
+_PLAIN_BASE = re.compile(r"(https?)://([A-Za-z0-9.:-]+)((?:/[^?#;\s\x00-\x1f]*)?)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_base(base: str) -> tuple[str, str, str] | None:
+    match = _PLAIN_BASE.fullmatch(base)
+    return (match[1], match[2], match[3]) if match else None
+
+
+def _join_plain_path(scheme: str, netloc: str, base_path: str, path: str) -> str:
+    """urljoin's merging of a path with the base's path (RFC 3986 section 5.2, as
+    urllib.parse.urljoin does it, including its leniency about '..' above the root)."""
+    if path[:1] == "/":
+        segments = path.split("/")
+    else:
+        base_segments = base_path.split("/")
+        if base_segments[-1] != "":
+            del base_segments[-1]  # the base's last segment is a file, not a folder
+        segments = base_segments + path.split("/")
+        segments[1:-1] = filter(None, segments[1:-1])
+    resolved: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if resolved:
+                resolved.pop()
+        elif segment != ".":
+            resolved.append(segment)
+    if segments[-1] in (".", ".."):
+        resolved.append("")
+    joined = "/".join(resolved) or "/"
+    # '..' can pop the root's empty segment; urlunparse puts the slash back after the host.
+    return f"{scheme}://{netloc}{joined if joined[0] == '/' else '/' + joined}"
+
+
+@functools.lru_cache(maxsize=65536)
+def _joined(base: str, url: str) -> str:
     try:
         return urljoin(base, url)
     except ValueError:
         return url
+
+
+@functools.lru_cache(maxsize=4096)
+def _url_scheme(base: str) -> str | None:
+    """The scheme urljoin reads from a base (None when the base is malformed)."""
+    try:
+        return urlsplit(base).scheme
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _reassembled(url: str) -> str | None:
+    """What urljoin makes of an absolute URL against a base of the same scheme: the URL
+    from its parsed parts; None when it has no host (urljoin then takes the base's)."""
+    try:
+        parts = urlparse(url)
+    except ValueError:
+        return url
+    return urlunparse(parts) if parts.netloc else None
 
 
 def strip_tags(value: str) -> str:
@@ -238,6 +321,17 @@ def strip_tags(value: str) -> str:
 def normalize_url(url: str) -> str:
     """Canonical form for comparing URLs: no fragment, lower-case scheme and host,
     no default port, ``index.html`` folded into its folder, consistent percent-encoding."""
+    plain = _PLAIN_URL.fullmatch(url.strip())
+    if plain:  # already canonical but for the fragment and index.html: no parsing needed
+        _scheme, host, path, query = plain.groups()
+        if path.endswith("/index.html"):
+            path = path[: -len("index.html")]
+        return f"{_scheme}://{host}{path or '/'}{'?' + query if query else ''}"
+    return normalize_url_by_parsing(url)
+
+
+def normalize_url_by_parsing(url: str) -> str:
+    """normalize_url for any URL: parsed, each part normalized, reassembled."""
     try:
         parts = urlsplit(url.strip())
         scheme = parts.scheme.lower()
@@ -254,6 +348,13 @@ def normalize_url(url: str) -> str:
     if netloc and not path:
         path = "/"
     return urlunsplit((scheme, netloc, path, parts.query, ""))
+
+
+# An http(s) URL that normalize_url would leave as it is apart from dropping the fragment
+# and index.html: lower-case host without port or user, a path of characters that
+# percent-encoding keeps (no '%' to decode), a query without spaces.
+_PLAIN_URL = re.compile(r"(https?)://([a-z0-9.-]+)((?:/[A-Za-z0-9/:@!$&'()*+,;=._~-]*)?)"
+                        r"(?:\?([^#\s\x00-\x1f]*))?(?:#.*)?", re.DOTALL)
 
 
 def iter_values(value: Any) -> Iterator[Any]:
@@ -609,8 +710,9 @@ class PageDocument:
             return frozenset()
         base = self.base_url
         result = set()
-        for href in self.tree.xpath("//a/@href"):
-            href = href.strip()
+        # A page links to most targets more than once (a list and a map of the same terms):
+        # each distinct href is resolved once.
+        for href in {href.strip() for href in _A_HREFS(self.tree)}:
             if base:
                 href = resolve_url(base, href)
             result.add(normalize_url(href))
@@ -641,7 +743,7 @@ class PageDocument:
             return ""
         body = self.tree.find("body")
         root = body if body is not None else self.tree
-        hidden = [e for e in _HIDDEN_CANDIDATES(root) if _is_hidden(e)]
+        hidden = _hidden_elements(root)
         if not hidden:
             return normalize_visible(etree.tostring(root, method="text", encoding=str, with_tail=False))
         # Only the elements on the way from the body to a hidden element are walked; every
@@ -684,11 +786,18 @@ class PageDocument:
 _ITEMSCOPE_SPELLINGS = ("itemscope", "ITEMSCOPE", "itemScope", "ItemScope")
 _TYPEOF_SPELLINGS = ("typeof", "TYPEOF", "typeOf", "TypeOf")
 _SPACE_THEN_EQUALS = re.compile(r"\s*=")
-_HIDDEN_CANDIDATES = etree.XPath(
-    "descendant-or-self::script | descendant-or-self::style | descendant-or-self::template | "
-    "descendant-or-self::noscript | descendant-or-self::*[@hidden or @aria-hidden or @style]")
+_HIDDEN_BY_ATTRIBUTE = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
+_A_HREFS = etree.XPath("//a/@href")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _ALWAYS_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+
+
+def _hidden_elements(root: Any) -> list[Any]:
+    """The elements under ``root`` (itself included) whose text is not visible, in no
+    particular order: script, style, template and noscript by lxml's C-level tag filter, the
+    rest by one XPath pass over the attributes (a union of five descendant scans cost
+    twice as much on a large page)."""
+    return [*root.iter(*_ALWAYS_HIDDEN), *(e for e in _HIDDEN_BY_ATTRIBUTE(root) if _is_hidden(e))]
 
 
 def _is_hidden(element: Any) -> bool:
@@ -703,13 +812,36 @@ def _is_hidden(element: Any) -> bool:
 def _parse_html(source: str) -> Any:
     if source.lstrip()[:5] == "<?xml":  # lxml refuses str input with an encoding declaration
         source = _XML_DECLARATION.sub("", source, count=1)
-    if _XML_INCOMPATIBLE.search(source):
+    # UTF-8 bytes with the encoding given parse twice as fast as a str holding non-ASCII text
+    # (lxml hands libxml2 the str's UCS-2/UCS-4 buffer to convert) and make the same tree.
+    try:
+        data: bytes | None = source.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: parsed as a str
+        data = None
+    if data is None or _has_xml_incompatible(data):
         source = _XML_INCOMPATIBLE.sub(" ", source)
-    if not source.strip():
+        data = None
+    if not source or source.isspace():  # what str.strip() would empty, without copying the page
         return None
     try:
-        return lxml.html.document_fromstring(source)
+        if data is None:
+            return lxml.html.document_fromstring(source)
+        return lxml.html.document_fromstring(data, parser=_UTF8_HTML_PARSER)
     except (etree.ParserError, ValueError):
         return None
+
+
+# _XML_INCOMPATIBLE in UTF-8: the C0 controls are single bytes that occur in no other
+# character's encoding, U+FFFE and U+FFFF are EF BF BE and EF BF BF. Deleting bytes and
+# searching for two sequences is C-speed; the regex over a large page is not.
+_XML_INCOMPATIBLE_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+
+
+def _has_xml_incompatible(data: bytes) -> bool:
+    return (len(data.translate(None, _XML_INCOMPATIBLE_BYTES)) != len(data)
+            or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
+
+
+_UTF8_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 

@@ -241,13 +241,18 @@ class Crumb:
         return name
 
 
-def breadcrumb_lists(page: PageDocument, vocab: Vocabulary) -> Iterator[tuple[Node, list[Crumb]]]:
-    for trail in typed_nodes(page, vocab, "BreadcrumbList"):
-        crumbs = []
-        for value, path in property_values(trail.data.get("itemListElement"), join_path(trail.path, "itemListElement")):
-            node = page.node_for(value)
-            crumbs.append(Crumb(value, node.path if node is not None and node.data is not value else path, node))
-        yield trail, crumbs
+def breadcrumb_lists(page: PageDocument, vocab: Vocabulary) -> list[tuple[Node, list[Crumb]]]:
+    """Each BreadcrumbList with its crumbs (memoized: six rules walk them; read-only)."""
+    if "breadcrumb_lists" not in page.memo:
+        trails = []
+        for trail in typed_nodes(page, vocab, "BreadcrumbList"):
+            crumbs = []
+            for value, path in property_values(trail.data.get("itemListElement"), join_path(trail.path, "itemListElement")):
+                node = page.node_for(value)
+                crumbs.append(Crumb(value, node.path if node is not None and node.data is not value else path, node))
+            trails.append((trail, crumbs))
+        page.memo["breadcrumb_lists"] = trails
+    return page.memo["breadcrumb_lists"]
 
 
 def integer_position(value: Any, typed: bool = True) -> int | None:
@@ -307,7 +312,14 @@ def _is_url(value: str) -> bool:
 
 
 def canonical_claims(page: PageDocument, vocab: Vocabulary) -> list[PageUrlClaim]:
-    """`url`/`@id` of top-level WebPage nodes and `mainEntityOfPage` of any top-level node."""
+    """`url`/`@id` of top-level WebPage nodes and `mainEntityOfPage` of any top-level node
+    (memoized: two rules compare them; read-only)."""
+    if "canonical_claims" not in page.memo:
+        page.memo["canonical_claims"] = _canonical_claims(page, vocab)
+    return page.memo["canonical_claims"]
+
+
+def _canonical_claims(page: PageDocument, vocab: Vocabulary) -> list[PageUrlClaim]:
     canonical = page.canonical
     if not canonical:
         return []
@@ -329,7 +341,14 @@ def canonical_claims(page: PageDocument, vocab: Vocabulary) -> list[PageUrlClaim
 
 
 def last_crumb_claims(page: PageDocument, vocab: Vocabulary) -> list[PageUrlClaim]:
-    """The `item` of the last crumb of each breadcrumb trail that has at least two."""
+    """The `item` of the last crumb of each breadcrumb trail that has at least two
+    (memoized: two rules compare them; read-only)."""
+    if "last_crumb_claims" not in page.memo:
+        page.memo["last_crumb_claims"] = _last_crumb_claims(page, vocab)
+    return page.memo["last_crumb_claims"]
+
+
+def _last_crumb_claims(page: PageDocument, vocab: Vocabulary) -> list[PageUrlClaim]:
     page_url = page.canonical or page.page_url
     if not page_url:
         return []
