@@ -147,6 +147,16 @@ def _site_languages() -> tuple[str, ...]:
     return tuple(plugin.get("languages") or ())
 
 
+def _site_name_of(path: str, site: ExampleSite) -> str:
+    """The site's name as a page names it: a translated language's from its site.yml."""
+    first = path.split("/", 1)[0]
+    if first in _site_languages()[1:]:
+        translated = yaml.load((ROOT / "content/i18n" / first / "site.yml").read_text(encoding="utf-8"),
+                               Loader=yaml.SafeLoader)
+        return translated.get("site_name") or site.site_name
+    return site.site_name
+
+
 @functools.lru_cache(maxsize=None)
 def _glossary_in(language: str) -> Glossary:
     glossary, problems = check_content(ROOT / "content", languages=_site_languages())
@@ -253,7 +263,8 @@ def _sharing_problems(visit: Visit, site: ExampleSite) -> list[str]:
     og = lambda name: visit.one("og", name)  # noqa: E731
     twitter = lambda name: visit.one("twitter", name)  # noqa: E731
     check("og:url", og("og:url"), canonical)
-    check("og:site_name", og("og:site_name"), site.site_name)
+    site_name = _site_name_of(visit.path, site)
+    check("og:site_name", og("og:site_name"), site_name)
     check("og:description", og("og:description"), description)
     check("twitter:title", twitter("twitter:title"), og("og:title"))
     check("twitter:description", twitter("twitter:description"), description)
@@ -272,8 +283,10 @@ def _sharing_problems(visit: Visit, site: ExampleSite) -> list[str]:
         check("og:type", og("og:type"), expected.og_type)
         check("og:image", og("og:image"), expected.image or None)
         check("og:image:alt present", bool(og("og:image:alt")), bool(expected.image))
+    elif visit.path in {f"{language}/" for language in _site_languages()[1:]}:
+        check("<title>", visit.seen["title"], site_name)  # a language's home: its name alone
     else:
-        check("<title> ends with the site name", visit.seen["title"].endswith(f" - {site.site_name}"), True)
+        check("<title> ends with the site name", visit.seen["title"].endswith(f" - {site_name}"), True)
         # a translated term's page is an article too, like the source language's
         first, _, rest = visit.path.partition("/")
         translated_term = first in _site_languages()[1:] and rest.startswith("definition/") and rest.count("/") == 2

@@ -54,8 +54,8 @@ def test_the_example_site_is_the_same_written_from_frames(tmp_path: Path) -> Non
     assert_identical(plain, framed)
     filled, learnt = frames_used(log)
     # most of the 52 English and 23 translated term pages come from their frame (each language's
-    # section is a shape of its own: one folder deeper)
-    assert filled >= 70 and learnt <= 18
+    # section has shapes of its own: one folder deeper, and the site's name in that language)
+    assert filled >= 70 and learnt <= 20
 
 
 def test_every_page_kind_of_a_long_synthetic_glossary_is_the_same(tmp_path: Path) -> None:

@@ -73,7 +73,9 @@ class FrameRenderer:
     def shape_of(page: Any, kind: str, part: int) -> tuple[Any, ...]:
         toc = list(page.toc) if page.toc else []
         first = toc[0].id if toc else ""
-        return kind, page.url.count("/"), part > 1, first, page.is_homepage
+        # A language's pages name the site in that language, outside the slots: a frame per language.
+        language = ((page.meta or {}).get("termsite") or {}).get("language", "")
+        return kind, page.url.count("/"), part > 1, first, page.is_homepage, language
 
     def values(self, env: jinja2.Environment, context: dict[str, Any], page: Any) -> dict[str, str]:
         meta = page.meta or {}
