@@ -30,8 +30,11 @@ def source_nodes() -> list[dict]:
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = emptied_project(tmp_path_factory.mktemp("live") / "project")
+    # The exported site is in one language: so is the site it is rebuilt in.
+    shutil.rmtree(project / "content/i18n")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("https://glossary.termsite.example/", SOURCE_SITE)
+    text = re.sub(r"^ *languages: .*\n", "", text, flags=re.MULTILINE)
     config.write_text(text.replace("name: termsite example glossary", "name: Perp Atlas"), encoding="utf-8")
     shutil.copy(EXPORT, project / EXPORT.name)
     assert main(["import", str(project / EXPORT.name), "--config", str(config),
