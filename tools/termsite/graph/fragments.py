@@ -43,6 +43,13 @@ class FragmentCache:
         self.path = Path(folder) / FILE_NAME
         self._loaded: dict[str, str] | None = None
 
+    @classmethod
+    def kept(cls, previous: FragmentCache | None, folder: Path | str) -> FragmentCache:
+        """The cache of ``folder``: ``previous`` when it is that one, so that a preview reads the file only once."""
+        if previous is not None and previous.path == Path(folder) / FILE_NAME:
+            return previous
+        return cls(folder)
+
     def _load(self) -> dict[str, str]:
         if self._loaded is None:
             self._loaded = self._read()
@@ -64,6 +71,8 @@ class FragmentCache:
 
     def lookup(self, texts: list[str]) -> dict[str, str]:
         """The cached rendering of each text that has one: text -> unsanitized HTML."""
+        if not texts:
+            return {}
         fragments = self._load()
         if not fragments:
             return {}

@@ -85,6 +85,7 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         self.forked: ForkedRenderer | None = None
         self.exports_written_by_child = False
         self.parse_cache = ParseCache()
+        self.fragments: FragmentCache | None = None
         self.environment = BuildEnvironment()
         self.environment_changed = True
         self.links = TermLinkExtension()
@@ -139,10 +140,11 @@ class TermsitePlugin(BasePlugin[TermsiteConfig]):
         # unchanged link inputs are not processed again.
         self.previous = self.build.snapshot if self.build is not None else None
         self.previous_build = self.build
+        self.fragments = FragmentCache.kept(self.fragments, base_dir / CACHE_DIR)
         self.build = SiteBuild.create(glossary, settings, self.renderer, articles=articles,
                                       history=git_dates(docs_dir), previous=self.build, files_dir=docs_dir,
                                       cache_dir=base_dir / CARD_CACHE,
-                                      fragments=FragmentCache(base_dir / CACHE_DIR))
+                                      fragments=self.fragments)
         log.debug(f"termsite: {len(glossary.terms)} terms loaded in {loaded - started:.2f} s, linked and laid out "
                   f"in {time.perf_counter() - loaded:.2f} s")
         self._set_language_switcher(config)

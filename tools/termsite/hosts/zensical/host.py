@@ -97,6 +97,7 @@ class ZensicalSite:
         self.build_: SiteBuild | None = None
         self.renderer: PageRenderer | None = None
         self.parse_cache = ParseCache()
+        self.fragments: FragmentCache | None = None
         self.pages: dict[str, _HandWritten] = {}
         self._linked: dict[str, tuple[PageLinks, str]] = {}  # source -> what rendering it found, its first h1
         self._generated_texts: dict[str, tuple[int, str]] = {}  # source -> (id of the page object, staging text)
@@ -161,10 +162,11 @@ class ZensicalSite:
         if self.renderer is None or self.renderer.templates_dir != templates_dir:
             self.renderer = PageRenderer(templates_dir)
         self.content_dir = content_dir
+        self.fragments = FragmentCache.kept(self.fragments, config.root / CACHE_DIR)
         self.build_ = SiteBuild.create(glossary, settings, self.renderer, articles=articles,
                                        history=git_dates(docs_dir), previous=self.build_, files_dir=docs_dir,
                                        cache_dir=config.root / CARD_CACHE,
-                                       fragments=FragmentCache(config.root / CACHE_DIR))
+                                       fragments=self.fragments)
 
     def hand_written_sources(self) -> list[str]:
         assert self.config is not None
